@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.DataProtection;
+using PublicServicesBpm.Host.Features.System;
+using PublicServicesBpm.Host.Hosting;
+using PublicServicesBpm.Host.UI;
+using PublicServicesBpm.Persistence;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace PublicServicesBpm.Host;
+
+/// <summary>What the host is made of: its services and its request pipeline, in the order they apply.</summary>
+internal static class HostApplication
+{
+    public static WebApplication Build(WebApplicationBuilder builder, DatabaseServer database)
+    {
+        builder.AddLogging();
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPersistence(database.ConnectionString);
+        builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("PublicServicesBpm");
+        builder.Services.AddHostedService<LocalDatabaseSupervisor>();
+        builder.Services.AddBackgroundJobs(database.ConnectionString, builder.Configuration);
+        builder.Services.AddProblemResponses();
+        builder.Services.AddHealth();
+        builder.Services.AddOpenApi();
+        builder.Services.AddUiLocalization();
+        builder.Services.AddRazorComponents();
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        var app = builder.Build();
+        app.UseCorrelationId();
+        app.UseSerilogRequestLogging();
+        app.UseProblemResponses();
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+        app.UseBackgroundJobsDashboard();
+
+        app.MapStaticAssets();
+        app.MapHealth();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapLanguageSwitch();
+        app.MapSystemApi();
+        app.MapRazorComponents<App>();
+        StartupBanner.PrintWhenStarted(app);
+        return app;
+    }
+}

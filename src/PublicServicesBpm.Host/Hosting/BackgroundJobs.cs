@@ -1,0 +1,44 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+
+namespace PublicServicesBpm.Host.Hosting;
+
+/// <summary>
+/// Hangfire on the same PostgreSQL database, schema <c>hangfire</c>. It runs recurring scans (due timers, SLA,
+/// outbox) and asynchronous work with retries — not one job per timer (see docs/architecture.md).
+/// </summary>
+internal static class BackgroundJobs
+{
+    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, string connectionString, IConfiguration configuration)
+    {
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = Persistence.AppDbContext.HangfireSchema,
+            PrepareSchemaIfNecessary = true,
+            // LISTEN/NOTIFY wakes the workers when a job is enqueued instead of polling every 15 seconds.
+            EnableLongPolling = true,
+            QueuePollInterval = configuration.GetValue("Hangfire:QueuePollInterval", TimeSpan.FromSeconds(15)),
+        };
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), storageOptions));
+        services.AddHangfireServer(server =>
+        {
+            server.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", Math.Max(2, Environment.ProcessorCount * 2));
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        return services;
+    }
+
+    /// <summary>The dashboard at /hangfire: from this machine only, until sign-in exists (then: administrators).</summary>
+    public static IApplicationBuilder UseBackgroundJobsDashboard(this IApplicationBuilder app) =>
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            DashboardTitle = "PublicServicesBpm — Hangfire",
+            AppPath = "/",
+        });
+}

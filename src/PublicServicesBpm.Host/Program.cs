@@ -1,0 +1,43 @@
+using PublicServicesBpm.Host;
+using PublicServicesBpm.Host.Commands;
+using PublicServicesBpm.Host.Hosting;
+using PublicServicesBpm.Persistence.LocalPostgres;
+using Serilog;
+
+// One binary: with no command it serves the portal, workspace, designer, HTTP API and background jobs;
+// with a command it does one operator task and exits (dotnet run --project src/PublicServicesBpm.Host -- migrate).
+var (command, hostArgs) = args is [var first, .. var rest] && !first.StartsWith('-') ? (first, rest) : ("serve", args);
+// Settings and static assets are read from beside the binary; relative data paths resolve against the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
+Log.Logger = Logging.CreateBootstrapLogger(builder.Configuration);
+try
+{
+    await using var database = await DatabaseServer.ConnectAsync(builder.Configuration, new Serilog.Extensions.Logging.SerilogLoggerFactory(Log.Logger).CreateLogger("Database"), CancellationToken.None);
+    await using var app = HostApplication.Build(builder, database);
+    switch (command)
+    {
+        case "serve":
+            await MigrateCommand.ApplyAsync(app.Services, app.Lifetime.ApplicationStopping);
+            await app.RunAsync();
+            return 0;
+        case MigrateCommand.Name:
+            return await MigrateCommand.RunAsync(app.Services, CancellationToken.None);
+        default:
+            Console.Error.WriteLine($"Unknown command '{command}'. Commands: {MigrateCommand.Name} (or none, to serve).");
+            return 64;
+    }
+}
+catch (LocalPostgresException exception)
+{
+    Log.Fatal("Cannot start the local PostgreSQL: {Reason}", exception.Message);
+    return 2;
+}
+catch (Exception exception) when (exception is not OperationCanceledException)
+{
+    Log.Fatal(exception, "The host stopped because of an unexpected error");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}

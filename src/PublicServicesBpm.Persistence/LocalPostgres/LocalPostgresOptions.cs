@@ -1,0 +1,25 @@
+namespace PublicServicesBpm.Persistence.LocalPostgres;
+
+/// <summary>Where and how the host (or a test run) keeps its private PostgreSQL cluster.</summary>
+public sealed record LocalPostgresOptions
+{
+    /// <summary>The cluster's data directory (PGDATA). Its password, lock and lease files live beside it.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>The application database created in the cluster.</summary>
+    public string Database { get; init; } = "publicservicesbpm";
+
+    /// <summary>
+    /// A throw-away cluster for one test run: no fsync, stopped and deleted when the owning process ends,
+    /// even when that process is killed (a detached watchdog does it).
+    /// </summary>
+    public bool Ephemeral { get; init; }
+
+    internal string PasswordFile => DataDirectory + ".password";
+
+    internal string LockFile => DataDirectory + ".lock";
+
+    internal string LeaseDirectory => DataDirectory + ".users";
+
+    internal string ServerLog => Path.Combine(DataDirectory, "server.log");
+}

@@ -1,0 +1,65 @@
+namespace PublicServicesBpm.Persistence.LocalPostgres;
+
+/// <summary>The folder holding the PostgreSQL server programs (initdb, pg_ctl, postgres) and their major version.</summary>
+public sealed record PostgresBinaries(string Directory, int MajorVersion)
+{
+    private static readonly string[] s_required = ["initdb", "pg_ctl", "postgres"];
+
+    public string InitDb => Path.Combine(Directory, "initdb");
+
+    public string PgCtl => Path.Combine(Directory, "pg_ctl");
+
+    /// <summary>
+    /// Finds the server programs: first on PATH, then the highest version under /usr/lib/postgresql/*/bin
+    /// (where Debian and Ubuntu put them). Throws a <see cref="LocalPostgresException"/> naming the package to install.
+    /// </summary>
+    public static async Task<PostgresBinaries> LocateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var candidate in Candidates())
+        {
+            if (s_required.All(program => File.Exists(Path.Combine(candidate, program))))
+            {
+                var version = await ReadMajorVersionAsync(Path.Combine(candidate, "initdb"), cancellationToken);
+                return new PostgresBinaries(candidate, version);
+            }
+        }
+        throw new LocalPostgresException(
+            "PostgreSQL server programs (initdb, pg_ctl, postgres) were not found on PATH nor under /usr/lib/postgresql/*/bin. "
+            + "Install the PostgreSQL server, e.g. 'apt-get install postgresql' (Debian/Ubuntu, package postgresql-15 or newer), "
+            + "or set ConnectionStrings:Default to an existing PostgreSQL server.");
+    }
+
+    private static IEnumerable<string> Candidates()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        foreach (var entry in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var initdb = Path.Combine(entry, "initdb");
+            // Follow symbolic links so that pg_ctl and postgres are looked up beside the real initdb.
+            var real = File.Exists(initdb) ? new FileInfo(initdb).ResolveLinkTarget(returnFinalTarget: true)?.FullName : null;
+            yield return real is null ? entry : Path.GetDirectoryName(real)!;
+        }
+        const string DebianRoot = "/usr/lib/postgresql";
+        if (System.IO.Directory.Exists(DebianRoot))
+        {
+            var versions = System.IO.Directory.GetDirectories(DebianRoot)
+                .Select(d => (Dir: d, Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
+                .OrderByDescending(x => x.Version);
+            foreach (var (dir, _) in versions)
+            {
+                yield return Path.Combine(dir, "bin");
+            }
+        }
+    }
+
+    private static async Task<int> ReadMajorVersionAsync(string initdb, CancellationToken cancellationToken)
+    {
+        // "initdb (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)"
+        var result = await OsCommand.RunAsync(initdb, ["--version"], asUser: null, cancellationToken);
+        var words = result.Output.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var version = words.Length >= 3 ? words[2] : string.Empty;
+        return int.TryParse(version.Split('.')[0], out var major)
+            ? major
+            : throw new LocalPostgresException($"Could not read the PostgreSQL version from '{initdb} --version': {result.Output.Trim()}");
+    }
+}

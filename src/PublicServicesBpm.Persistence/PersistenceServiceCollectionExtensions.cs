@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace PublicServicesBpm.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="AppDbContext"/> (pooled) and one <see cref="NpgsqlDataSource"/> on <paramref name="connectionString"/>.</summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, string connectionString)
+    {
+        services.AddNpgsqlDataSource(connectionString);
+        services.AddDbContextPool<AppDbContext>((provider, options) => Configure(options, provider.GetRequiredService<NpgsqlDataSource>()));
+        return services;
+    }
+
+    /// <summary>The one place that says how the DbContext talks to PostgreSQL (used by the host, tools and tests).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history", AppDbContext.AppSchema))
+            .UseSnakeCaseNamingConvention();
+}
