@@ -11,6 +11,23 @@ namespace PublicServicesBpm.Host;
 /// <summary>What the host is made of: its services and its request pipeline, in the order they apply.</summary>
 internal static class HostApplication
 {
+    /// <summary>
+    /// Settings and static assets are read from beside the binary (also when tests host it); relative data paths
+    /// resolve against the working directory.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(HostApplication).Assembly.GetName().Name,
+        });
+        // Serves wwwroot from the project in a build (not only in Development); a published app has its own copy.
+        builder.WebHost.UseStaticWebAssets();
+        return builder;
+    }
+
     public static WebApplication Build(WebApplicationBuilder builder, DatabaseServer database)
     {
         builder.AddLogging();

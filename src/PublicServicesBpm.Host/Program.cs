@@ -7,8 +7,7 @@ using Serilog;
 // One binary: with no command it serves the portal, workspace, designer, HTTP API and background jobs;
 // with a command it does one operator task and exits (dotnet run --project src/PublicServicesBpm.Host -- migrate).
 var (command, hostArgs) = args is [var first, .. var rest] && !first.StartsWith('-') ? (first, rest) : ("serve", args);
-// Settings and static assets are read from beside the binary; relative data paths resolve against the working directory.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
+var builder = HostApplication.CreateBuilder(hostArgs);
 Log.Logger = Logging.CreateBootstrapLogger(builder.Configuration);
 try
 {

@@ -23,12 +23,15 @@ internal sealed class DatabaseServer : IAsyncDisposable
     /// <summary>The local cluster when this host runs one; null when an external server is configured.</summary>
     public LocalPostgresCluster? LocalCluster { get; }
 
+    /// <summary>An existing server; nothing to start or stop.</summary>
+    public static DatabaseServer External(string connectionString) => new(connectionString, localCluster: null);
+
     public static async Task<DatabaseServer> ConnectAsync(IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
     {
         var configured = configuration.GetConnectionString(ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return new DatabaseServer(configured, localCluster: null);
+            return External(configured);
         }
         var options = new LocalPostgresOptions
         {

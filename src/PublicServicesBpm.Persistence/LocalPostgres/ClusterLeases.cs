@@ -3,11 +3,13 @@ using System.Globalization;
 namespace PublicServicesBpm.Persistence.LocalPostgres;
 
 /// <summary>
-/// One file per process using the cluster, named by its process id and holding the process start time
-/// (so a recycled process id does not count as a live user). The last live user stops the server.
+/// One file per user of the cluster, named "process id.user id" and holding the process start time (so a
+/// recycled process id does not count as a live user). The last live user stops the server.
 /// </summary>
 internal sealed class ClusterLeases(string directory)
 {
+    private readonly string _ownName = $"{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.{Guid.NewGuid():N}";
+
     public void Take()
     {
         Directory.CreateDirectory(directory);
@@ -26,7 +28,8 @@ internal sealed class ClusterLeases(string directory)
         var live = 0;
         foreach (var file in Directory.GetFiles(directory))
         {
-            if (!int.TryParse(Path.GetFileName(file), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
+            var name = Path.GetFileName(file);
+            if (name == _ownName || !int.TryParse(name.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
             {
                 continue;
             }
@@ -43,5 +46,5 @@ internal sealed class ClusterLeases(string directory)
         return live;
     }
 
-    private string OwnFile => Path.Combine(directory, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+    private string OwnFile => Path.Combine(directory, _ownName);
 }

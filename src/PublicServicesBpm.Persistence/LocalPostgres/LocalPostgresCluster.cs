@@ -72,7 +72,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             _port = await StartServerAsync(cancellationToken);
             if (_options.Ephemeral)
             {
-                Watchdog.StopAndDeleteWhenProcessExits(Environment.ProcessId, _binaries, _options, _runAs);
+                Watchdog.StopAndDeleteWhenProcessExits(_options.OwnerProcessId, _binaries, _options, _runAs);
             }
         }
         _leases.Take();
@@ -233,7 +233,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     private async Task<int> StartServerAsync(CancellationToken cancellationToken)
     {
-        const int Attempts = 3;
+        const int Attempts = 5;
         for (var attempt = 1; ; attempt++)
         {
             var port = FreeLoopbackPort();
@@ -256,6 +256,13 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             if (attempt < Attempts && log.Contains("could not bind", StringComparison.OrdinalIgnoreCase))
             {
                 _logger.LogWarning("Port {Port} was taken meanwhile; trying another", port);
+                continue;
+            }
+            if (attempt < Attempts && log.Contains("shared memory block", StringComparison.OrdinalIgnoreCase))
+            {
+                // After a crash the old server's child processes need a moment to notice and exit.
+                _logger.LogWarning("Processes of a crashed server still hold its shared memory; waiting for them to exit");
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
                 continue;
             }
             throw new LocalPostgresException(

@@ -15,6 +15,9 @@ public sealed record LocalPostgresOptions
     /// </summary>
     public bool Ephemeral { get; init; }
 
+    /// <summary>The process whose end stops an ephemeral cluster; this process unless a test says otherwise.</summary>
+    internal int OwnerProcessId { get; init; } = Environment.ProcessId;
+
     internal string PasswordFile => DataDirectory + ".password";
 
     internal string LockFile => DataDirectory + ".lock";

@@ -23,11 +23,18 @@ internal static class ProcessIdentity
         }
     }
 
+    /// <summary>True when <paramref name="pid"/> is a running (not zombie) PostgreSQL server process.</summary>
     public static bool IsPostgres(int pid)
     {
         try
         {
-            return File.ReadAllText($"/proc/{pid}/comm").Trim() is "postgres" or "postmaster";
+            // /proc/PID/stat: "pid (comm) state ..."; a killed server can linger as a zombie until reaped.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var open = stat.IndexOf('(', StringComparison.Ordinal);
+            var close = stat.LastIndexOf(')');
+            var name = stat[(open + 1)..close];
+            var state = stat[close + 2];
+            return name is "postgres" or "postmaster" && state is not ('Z' or 'X');
         }
         catch (IOException)
         {

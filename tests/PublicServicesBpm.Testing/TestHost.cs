@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using PublicServicesBpm.Host;
+using PublicServicesBpm.Host.Hosting;
+
+namespace PublicServicesBpm.Testing;
+
+/// <summary>
+/// The real host — the same services and pipeline as <c>dotnet run</c> — listening on a free loopback port and
+/// using a given database. Tests talk to it over real HTTP.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestHost(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestHost> StartAsync(string connectionString, params string[] extraArguments)
+    {
+        string[] arguments =
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Testing",
+            $"--ConnectionStrings:Default={connectionString}",
+            // Background jobs are picked up at once in tests instead of after the production poll interval.
+            "--Hangfire:QueuePollInterval=00:00:00.100",
+            "--Serilog:MinimumLevel:Default=Warning",
+            .. extraArguments,
+        ];
+        var app = HostApplication.Build(HostApplication.CreateBuilder(arguments), DatabaseServer.External(connectionString));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new TestHost(app, new Uri(address));
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
