@@ -64,7 +64,7 @@ public sealed class TestPostgres
             var root = Path.Combine(Path.GetTempPath(), "psb-test-postgres");
             Directory.CreateDirectory(root);
             var cluster = await LocalPostgresCluster.StartAsync(
-                new LocalPostgresOptions { DataDirectory = Path.Combine(root, template), Database = "postgres", Ephemeral = true },
+                new LocalPostgresOptions { DataDirectory = Path.Combine(root, template), Database = "postgres", Ephemeral = true, Durable = false },
                 NullLogger.Instance,
                 CancellationToken.None);
             // xUnit v2 has no assembly fixture: stop the cluster when the test process ends normally;

@@ -169,7 +169,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             await GiveToServiceUserAsync(passwordForInitDb, cancellationToken);
             List<string> arguments = ["-D", directory, "-U", SuperUser, "--auth=scram-sha-256", $"--pwfile={passwordForInitDb}", "-E", "UTF8", "--locale=C.UTF-8"];
-            if (_options.Ephemeral)
+            if (!_options.Durable)
             {
                 arguments.Add("--no-sync");
             }
@@ -238,7 +238,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             var port = FreeLoopbackPort();
             List<string> settings = ["-p", port.ToString(CultureInfo.InvariantCulture), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=''"];
-            if (_options.Ephemeral)
+            if (!_options.Durable)
             {
                 settings.AddRange(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
             }

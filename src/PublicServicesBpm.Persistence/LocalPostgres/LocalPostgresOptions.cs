@@ -10,10 +10,16 @@ public sealed record LocalPostgresOptions
     public string Database { get; init; } = "publicservicesbpm";
 
     /// <summary>
-    /// A throw-away cluster for one test run: no fsync, stopped and deleted when the owning process ends,
-    /// even when that process is killed (a detached watchdog does it).
+    /// A throw-away cluster (a test run, a benchmark): stopped and deleted when the owning process ends, even
+    /// when that process is killed (a detached watchdog does it).
     /// </summary>
     public bool Ephemeral { get; init; }
+
+    /// <summary>
+    /// Whether commits wait for the disk (fsync, synchronous commit, full page writes). Only test clusters turn
+    /// it off, for speed; benchmarks keep it on so their figures mean something.
+    /// </summary>
+    public bool Durable { get; init; } = true;
 
     /// <summary>The process whose end stops an ephemeral cluster; this process unless a test says otherwise.</summary>
     internal int OwnerProcessId { get; init; } = Environment.ProcessId;

@@ -12,7 +12,7 @@ public sealed class LocalPostgresClusterTests : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "psb-cluster-tests", Guid.NewGuid().ToString("N"));
 
     private LocalPostgresOptions Options(bool ephemeral = false) =>
-        new() { DataDirectory = Path.Combine(_root, "postgres"), Database = "sample", Ephemeral = ephemeral };
+        new() { DataDirectory = Path.Combine(_root, "postgres"), Database = "sample", Ephemeral = ephemeral, Durable = false };
 
     [Fact]
     public async Task StartAsync_EmptyDirectory_CreatesClusterAndDatabase()
