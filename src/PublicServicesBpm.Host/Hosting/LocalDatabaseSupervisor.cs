@@ -28,7 +28,7 @@ internal sealed class LocalDatabaseSupervisor(DatabaseServer database, NpgsqlDat
             try
             {
                 await cluster.EnsureRunningAsync(stoppingToken);
-                NpgsqlConnection.ClearAllPools();
+                dataSource.Clear();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -41,7 +41,9 @@ internal sealed class LocalDatabaseSupervisor(DatabaseServer database, NpgsqlDat
     {
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            // A round trip, not just a pooled connection: an idle pooled connection looks fine after the server died.
+            await using var command = dataSource.CreateCommand("SELECT 1");
+            await command.ExecuteScalarAsync(cancellationToken);
             return true;
         }
         catch (NpgsqlException)

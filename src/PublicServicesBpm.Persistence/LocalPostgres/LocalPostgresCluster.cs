@@ -70,6 +70,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         else
         {
             _port = await StartServerAsync(cancellationToken);
+            // Pooled connections to a server that died are broken: drop them rather than fail the next commands.
+            NpgsqlConnection.ClearAllPools();
             if (_options.Ephemeral)
             {
                 Watchdog.StopAndDeleteWhenProcessExits(_options.OwnerProcessId, _binaries, _options, _runAs);
@@ -105,14 +107,17 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             _logger.LogInformation("Leaving the local PostgreSQL server running: another process still uses it");
             return;
         }
-        var result = await OsCommand.RunAsync(_binaries.PgCtl, ["-D", _options.DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], _runAs, CancellationToken.None);
-        if (result.Succeeded)
+        if (RunningServerPort() is null)
         {
-            _logger.LogInformation("Stopped the local PostgreSQL server ({DataDirectory})", _options.DataDirectory);
+            _logger.LogWarning("The local PostgreSQL server had already stopped ({DataDirectory})", _options.DataDirectory);
+        }
+        else if (await OsCommand.RunAsync(_binaries.PgCtl, ["-D", _options.DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], _runAs, CancellationToken.None) is { Succeeded: false } result)
+        {
+            _logger.LogWarning("Stopping the local PostgreSQL server failed: {Output}", result.Output.Trim());
         }
         else
         {
-            _logger.LogWarning("Stopping the local PostgreSQL server failed: {Output}", result.Output.Trim());
+            _logger.LogInformation("Stopped the local PostgreSQL server ({DataDirectory})", _options.DataDirectory);
         }
         if (_options.Ephemeral)
         {
@@ -130,6 +135,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             }
         }
         File.Delete(options.PasswordFile);
+        File.Delete(options.PortFile);
         File.Delete(options.LockFile);
     }
 
@@ -234,13 +240,16 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private async Task<int> StartServerAsync(CancellationToken cancellationToken)
     {
         const int Attempts = 5;
+        // Once this process has handed out connection strings, a restart must come back on the same port.
+        var portIsFixed = _port != 0;
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreeLoopbackPort();
+            var port = portIsFixed ? _port : attempt == 1 ? PreferredPort() : FreeLoopbackPort();
             List<string> settings = ["-p", port.ToString(CultureInfo.InvariantCulture), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=''"];
             if (!_options.Durable)
             {
-                settings.AddRange(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
+                // Safe against a crash of the server process (the OS still has the data), not of the machine.
+                settings.AddRange(["-c", "fsync=off", "-c", "full_page_writes=off"]);
             }
             var result = await OsCommand.RunAsync(
                 _binaries.PgCtl,
@@ -250,6 +259,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             if (result.Succeeded)
             {
                 _logger.LogInformation("Started the local PostgreSQL server on 127.0.0.1:{Port} ({DataDirectory})", port, _options.DataDirectory);
+                await File.WriteAllTextAsync(_options.PortFile, port.ToString(CultureInfo.InvariantCulture), cancellationToken);
                 return port;
             }
             var log = ServerLogTail();
@@ -316,6 +326,32 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | extra);
+        }
+    }
+
+    /// <summary>The port the cluster had last time when it is still free (stable URLs for tools like psql), else any free one.</summary>
+    private int PreferredPort()
+    {
+        if (File.Exists(_options.PortFile)
+            && int.TryParse(File.ReadAllText(_options.PortFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var recorded)
+            && IsFree(recorded))
+        {
+            return recorded;
+        }
+        return FreeLoopbackPort();
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 

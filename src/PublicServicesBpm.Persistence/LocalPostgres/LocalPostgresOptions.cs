@@ -28,6 +28,8 @@ public sealed record LocalPostgresOptions
 
     internal string LockFile => DataDirectory + ".lock";
 
+    internal string PortFile => DataDirectory + ".port";
+
     internal string LeaseDirectory => DataDirectory + ".users";
 
     internal string ServerLog => Path.Combine(DataDirectory, "server.log");

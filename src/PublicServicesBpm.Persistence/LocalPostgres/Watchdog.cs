@@ -15,7 +15,7 @@ internal static class Watchdog
         var stop = runAs is null
             ? $"{Shell(binaries.PgCtl)} -D {Shell(options.DataDirectory)} -m immediate -w stop"
             : $"runuser -u {runAs} -- {Shell(binaries.PgCtl)} -D {Shell(options.DataDirectory)} -m immediate -w stop";
-        var paths = string.Join(' ', new[] { options.DataDirectory, options.LeaseDirectory, options.PasswordFile, options.LockFile }.Select(Shell));
+        var paths = string.Join(' ', new[] { options.DataDirectory, options.LeaseDirectory, options.PasswordFile, options.LockFile, options.PortFile }.Select(Shell));
         var script = string.Create(CultureInfo.InvariantCulture,
             $"exec </dev/null >/dev/null 2>&1; while kill -0 {ownerPid}; do sleep 1; done; if [ -f {Shell(Path.Combine(options.DataDirectory, "postmaster.pid"))} ]; then {stop}; fi; rm -rf {paths}");
         var start = new ProcessStartInfo("setsid")

@@ -58,14 +58,31 @@ public sealed class LocalPostgresClusterTests : IDisposable
     public async Task StartAsync_ServerKilled_StartsAgainWithDataKept()
     {
         var cluster = await LocalPostgresCluster.StartAsync(Options(), NullLogger.Instance, CancellationToken.None);
-        await ExecuteAsync(cluster.ConnectionString, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('still here')");
+        var handedOut = cluster.ConnectionString;
+        await ExecuteAsync(handedOut, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('still here')");
         Process.GetProcessById(ServerPid()).Kill(entireProcessTree: false);
         await WaitUntilAsync(() => !IsAlive(ServerPidOrZero()));
 
         await cluster.EnsureRunningAsync(CancellationToken.None);
 
-        Assert.Equal("still here", await ScalarAsync<string>(cluster.ConnectionString, "SELECT value FROM kept"));
+        // Same port: connection strings already handed out (data sources, Hangfire) keep working.
+        Assert.Equal(handedOut, cluster.ConnectionString);
+        Assert.Equal("still here", await ScalarAsync<string>(handedOut, "SELECT value FROM kept"));
         await cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task StartAsync_AfterCleanStop_ComesBackOnTheSamePortWithTheData()
+    {
+        var first = await LocalPostgresCluster.StartAsync(Options(), NullLogger.Instance, CancellationToken.None);
+        await ExecuteAsync(first.ConnectionString, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('still here')");
+        var firstConnectionString = first.ConnectionString;
+        await first.DisposeAsync();
+
+        await using var second = await LocalPostgresCluster.StartAsync(Options(), NullLogger.Instance, CancellationToken.None);
+
+        Assert.Equal(firstConnectionString, second.ConnectionString);
+        Assert.Equal("still here", await ScalarAsync<string>(second.ConnectionString, "SELECT value FROM kept"));
     }
 
     [Fact]
