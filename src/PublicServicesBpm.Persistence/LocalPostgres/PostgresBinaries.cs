@@ -13,9 +13,12 @@ public sealed record PostgresBinaries(string Directory, int MajorVersion)
     /// Finds the server programs: first on PATH, then the highest version under /usr/lib/postgresql/*/bin
     /// (where Debian and Ubuntu put them). Throws a <see cref="LocalPostgresException"/> naming the package to install.
     /// </summary>
-    public static async Task<PostgresBinaries> LocateAsync(CancellationToken cancellationToken)
+    public static Task<PostgresBinaries> LocateAsync(CancellationToken cancellationToken) =>
+        LocateAsync(Environment.GetEnvironmentVariable("PATH") ?? string.Empty, "/usr/lib/postgresql", cancellationToken);
+
+    internal static async Task<PostgresBinaries> LocateAsync(string searchPath, string debianRoot, CancellationToken cancellationToken)
     {
-        foreach (var candidate in Candidates())
+        foreach (var candidate in Candidates(searchPath, debianRoot))
         {
             if (s_required.All(program => File.Exists(Path.Combine(candidate, program))))
             {
@@ -29,20 +32,18 @@ public sealed record PostgresBinaries(string Directory, int MajorVersion)
             + "or set ConnectionStrings:Default to an existing PostgreSQL server.");
     }
 
-    private static IEnumerable<string> Candidates()
+    private static IEnumerable<string> Candidates(string searchPath, string debianRoot)
     {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        foreach (var entry in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var entry in searchPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var initdb = Path.Combine(entry, "initdb");
             // Follow symbolic links so that pg_ctl and postgres are looked up beside the real initdb.
             var real = File.Exists(initdb) ? new FileInfo(initdb).ResolveLinkTarget(returnFinalTarget: true)?.FullName : null;
             yield return real is null ? entry : Path.GetDirectoryName(real)!;
         }
-        const string DebianRoot = "/usr/lib/postgresql";
-        if (System.IO.Directory.Exists(DebianRoot))
+        if (System.IO.Directory.Exists(debianRoot))
         {
-            var versions = System.IO.Directory.GetDirectories(DebianRoot)
+            var versions = System.IO.Directory.GetDirectories(debianRoot)
                 .Select(d => (Dir: d, Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
                 .OrderByDescending(x => x.Version);
             foreach (var (dir, _) in versions)
