@@ -1,0 +1,10 @@
+namespace PublicServicesBpm.Engine.Feel.Syntax;
+
+internal enum TokenKind
+{
+    End,
+    Number,
+    String,
+    Name,
+    Symbol,
+}
