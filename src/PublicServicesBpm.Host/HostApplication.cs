@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using PublicServicesBpm.Host.Features.Definitions;
 using PublicServicesBpm.Host.Features.System;
 using PublicServicesBpm.Host.Hosting;
 using PublicServicesBpm.Host.UI;
@@ -39,6 +40,7 @@ internal static class HostApplication
         builder.Services.AddBackgroundJobs(database.ConnectionString, builder.Configuration);
         builder.Services.AddProblemResponses();
         builder.Services.AddHealth();
+        builder.Services.AddDefinitions();
         builder.Services.AddOpenApi();
         builder.Services.AddUiLocalization();
         builder.Services.AddRazorComponents();

@@ -1,5 +1,6 @@
 using PublicServicesBpm.Host;
 using PublicServicesBpm.Host.Commands;
+using PublicServicesBpm.Host.Features.Definitions;
 using PublicServicesBpm.Host.Hosting;
 using PublicServicesBpm.Persistence.LocalPostgres;
 using Serilog;
@@ -17,6 +18,7 @@ try
     {
         case "serve":
             await MigrateCommand.ApplyAsync(app.Services, app.Lifetime.ApplicationStopping);
+            await RepositoryDefinitions.DeployAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
             await app.RunAsync();
             return 0;
         case MigrateCommand.Name:

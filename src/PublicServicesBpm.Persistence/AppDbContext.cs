@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using PublicServicesBpm.Persistence.Engine;
 
 namespace PublicServicesBpm.Persistence;
 
@@ -17,6 +18,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     /// <summary>ASP.NET Core data-protection keys, shared by every host process (cookies, anti-forgery tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Deployed versions of the executable processes (one row per key and version).</summary>
+    public DbSet<ProcessDefinitionVersion> ProcessDefinitionVersions => Set<ProcessDefinitionVersion>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(AppSchema);
@@ -27,5 +31,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     {
         // DateTime values are stored as timestamptz and must be UTC (Npgsql rejects other kinds); prefer DateTimeOffset.
         configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp with time zone");
+        // Instants are stored in UTC whatever offset the caller's clock uses (Vietnam's clock says +07:00).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
 }

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using PublicServicesBpm.Engine.Bpmn;
+using PublicServicesBpm.Persistence;
+using PublicServicesBpm.Persistence.Engine;
+
+namespace PublicServicesBpm.Host.Features.Definitions;
+
+/// <summary>
+/// Deploys a BPMN file: imports and validates it, then stores a new version of each executable process whose
+/// content changed since its latest version. Identical content is a no-op. One transaction; a per-key
+/// advisory lock makes concurrent deployments by several host processes safe.
+/// </summary>
+internal sealed class ProcessDeployment(AppDbContext db, TimeProvider clock)
+{
+    public sealed record DeployedProcess(string Key, int Version, bool IsNew);
+
+    public sealed record Outcome(IReadOnlyList<DeployedProcess> Processes, IReadOnlyList<BpmnProblem> Problems)
+    {
+        public bool Succeeded => Problems.All(p => p.Severity != BpmnProblemSeverity.Error);
+    }
+
+    public async Task<Outcome> DeployAsync(string bpmnXml, string deployedBy, IDeploymentContext context, CancellationToken cancellationToken)
+    {
+        var import = BpmnImporter.Import(bpmnXml, context);
+        if (!import.IsValid)
+        {
+            return new Outcome([], import.Problems);
+        }
+        var document = import.Document!;
+        var deployed = new List<DeployedProcess>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var process in document.ExecutableProcesses)
+        {
+            var lockName = "deploy:" + process.Key;
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({lockName}, 0))", cancellationToken);
+            var latest = await db.ProcessDefinitionVersions
+                .Where(v => v.Key == process.Key)
+                .OrderByDescending(v => v.Version)
+                .Select(v => new { v.Version, v.ContentHash })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (latest?.ContentHash == document.ContentHash)
+            {
+                deployed.Add(new DeployedProcess(process.Key, latest.Version, IsNew: false));
+                continue;
+            }
+            var version = new ProcessDefinitionVersion
+            {
+                Key = process.Key,
+                Version = (latest?.Version ?? 0) + 1,
+                Name = process.Name,
+                ContentHash = document.ContentHash,
+                BpmnXml = document.SourceXml,
+                DeployedAt = clock.GetUtcNow(),
+                DeployedBy = deployedBy,
+            };
+            db.ProcessDefinitionVersions.Add(version);
+            deployed.Add(new DeployedProcess(process.Key, version.Version, IsNew: true));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Outcome(deployed, import.Problems);
+    }
+}
