@@ -41,6 +41,7 @@ internal static class HostApplication
         builder.Services.AddProblemResponses();
         builder.Services.AddHealth();
         builder.Services.AddDefinitions();
+        builder.Services.AddWorkflowEngine();
         builder.Services.AddOpenApi();
         builder.Services.AddUiLocalization();
         builder.Services.AddRazorComponents();

@@ -21,6 +21,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     /// <summary>Deployed versions of the executable processes (one row per key and version).</summary>
     public DbSet<ProcessDefinitionVersion> ProcessDefinitionVersions => Set<ProcessDefinitionVersion>();
 
+    public DbSet<ProcessInstanceRecord> ProcessInstances => Set<ProcessInstanceRecord>();
+
+    public DbSet<UserTaskRecord> UserTasks => Set<UserTaskRecord>();
+
+    public DbSet<TimerRecord> Timers => Set<TimerRecord>();
+
+    public DbSet<MessageSubscriptionRecord> MessageSubscriptions => Set<MessageSubscriptionRecord>();
+
+    public DbSet<JobRecord> Jobs => Set<JobRecord>();
+
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+
+    public DbSet<HistoryEventRecord> HistoryEvents => Set<HistoryEventRecord>();
+
+    public DbSet<CommandReceiptRecord> CommandReceipts => Set<CommandReceiptRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(AppSchema);

@@ -16,4 +16,9 @@ await using var cluster = await LocalPostgresCluster.StartAsync(
 Console.WriteLine($"PostgreSQL benchmarks: {operations} operations per measurement, one connection, fsync on");
 var report = new Report();
 await new PersistenceBenchmarks(cluster.ConnectionString, operations).RunAsync(report);
+// Configured like the host's data source (see PersistenceServiceCollectionExtensions.AddPersistence).
+await using (var dataSource = Npgsql.NpgsqlDataSource.Create(new Npgsql.NpgsqlConnectionStringBuilder(cluster.ConnectionString) { NoResetOnClose = true }.ConnectionString))
+{
+    await new EngineBenchmarks(dataSource, operations).RunAsync(report);
+}
 report.Print();

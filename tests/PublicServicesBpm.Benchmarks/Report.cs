@@ -12,7 +12,11 @@ internal sealed class Report
         public double PerSecond => Operations / Elapsed.TotalSeconds;
     }
 
+    private readonly List<string> _notes = [];
+
     public void Add(Row row) => _rows.Add(row);
+
+    public void Note(string note) => _notes.Add(note);
 
     public void Print()
     {
@@ -23,6 +27,10 @@ internal sealed class Report
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{row.Name,-52} {row.PerSecond,10:0} {row.StatementsPerOperation,9:0.0} {row.CommitsPerOperation,11:0.0} {row.PerSecond / baseline,11:0.00}x"));
+        }
+        foreach (var note in _notes)
+        {
+            Console.WriteLine("note: " + note);
         }
     }
 }

@@ -46,6 +46,190 @@ namespace PublicServicesBpm.Persistence.Migrations
                     b.ToTable("data_protection_keys", "app");
                 });
 
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.CommandReceiptRecord", b =>
+                {
+                    b.Property<string>("IdempotencyKey")
+                        .HasColumnType("text")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.HasKey("IdempotencyKey")
+                        .HasName("pk_command_receipts");
+
+                    b.ToTable("command_receipts", "bpm");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.HistoryEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("data");
+
+                    b.Property<string>("ElementId")
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_history_events");
+
+                    b.HasIndex("InstanceId", "Id")
+                        .HasDatabaseName("ix_history_events_instance_id_id");
+
+                    b.ToTable("history_events", "bpm");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.IncidentRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incidents");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_incidents_created_at")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_incidents_instance_id");
+
+                    b.ToTable("incidents", "bpm");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.JobRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<string>("HandlerType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("handler_type");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<int>("RetriesLeft")
+                        .HasColumnType("integer")
+                        .HasColumnName("retries_left");
+
+                    b.Property<DateTimeOffset>("RunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_jobs");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_jobs_instance_id");
+
+                    b.HasIndex("RunAt")
+                        .HasDatabaseName("ix_jobs_run_at");
+
+                    b.ToTable("jobs", "bpm");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.MessageSubscriptionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CorrelationKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("correlation_key");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("MessageName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_subscriptions");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_message_subscriptions_instance_id");
+
+                    b.HasIndex("MessageName", "CorrelationKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_message_subscriptions_message_name_correlation_key");
+
+                    b.ToTable("message_subscriptions", "bpm");
+                });
+
             modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.ProcessDefinitionVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -105,6 +289,194 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasDatabaseName("ix_process_definition_versions_key_version");
 
                     b.ToTable("process_definition_versions", "bpm");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.ProcessInstanceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BusinessKey")
+                        .HasColumnType("text")
+                        .HasColumnName("business_key");
+
+                    b.Property<Guid>("DefinitionVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("definition_version_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("process_key");
+
+                    b.Property<int>("ProcessVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("process_version");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_process_instances");
+
+                    b.HasIndex("BusinessKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_process_instances_business_key")
+                        .HasFilter("business_key IS NOT NULL");
+
+                    b.HasIndex("DefinitionVersionId")
+                        .HasDatabaseName("ix_process_instances_definition_version_id");
+
+                    b.HasIndex("ProcessKey", "ProcessVersion")
+                        .HasDatabaseName("ix_process_instances_process_key_process_version");
+
+                    b.ToTable("process_instances", "bpm");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.TimerRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timers");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_timers_due_at");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_timers_instance_id");
+
+                    b.ToTable("timers", "bpm");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.UserTaskRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Assignee")
+                        .HasColumnType("text")
+                        .HasColumnName("assignee");
+
+                    b.PrimitiveCollection<string[]>("CandidateGroups")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("candidate_groups");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("FormKey")
+                        .HasColumnType("text")
+                        .HasColumnName("form_key");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.PrimitiveCollection<string[]>("Outcomes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("outcomes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_tasks");
+
+                    b.HasIndex("Assignee")
+                        .HasDatabaseName("ix_user_tasks_assignee")
+                        .HasFilter("status = 'open'");
+
+                    b.HasIndex("CandidateGroups")
+                        .HasDatabaseName("ix_user_tasks_candidate_groups")
+                        .HasFilter("status = 'open'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CandidateGroups"), "gin");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_user_tasks_due_at")
+                        .HasFilter("status = 'open' AND due_at IS NOT NULL");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_user_tasks_instance_id");
+
+                    b.ToTable("user_tasks", "bpm");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.ProcessInstanceRecord", b =>
+                {
+                    b.HasOne("PublicServicesBpm.Persistence.Engine.ProcessDefinitionVersion", null)
+                        .WithMany()
+                        .HasForeignKey("DefinitionVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_process_instances_process_definition_versions_definition_ve");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,20 @@
+using PublicServicesBpm.Engine.Calendar;
+using PublicServicesBpm.Host.Jobs;
+using PublicServicesBpm.Persistence.Engine;
+
+namespace PublicServicesBpm.Host.Hosting;
+
+/// <summary>The workflow runtime and its background jobs.</summary>
+internal static class WorkflowEngine
+{
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services)
+    {
+        services.AddSingleton<DefinitionCache>();
+        // Monday–Friday office hours until the administered business calendar (catalogue issue) replaces it.
+        services.AddSingleton<IBusinessCalendar>(new WeekdayOfficeHoursCalendar());
+        services.AddSingleton<WorkflowRuntime>();
+        services.AddTransient<FireDueTimersJob>();
+        services.AddHostedService<RecurringJobsRegistration>();
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+using Hangfire;
+
+namespace PublicServicesBpm.Host.Jobs;
+
+/// <summary>Registers (or updates) the recurring jobs when the host starts. Idempotent across hosts and restarts.</summary>
+internal sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurringJobs.AddOrUpdate<FireDueTimersJob>(FireDueTimersJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,148 @@
+namespace PublicServicesBpm.Persistence.Engine;
+
+// The engine's runtime tables (schema bpm). EF Core defines them for migrations and for queries; the hot path
+// (WorkflowRuntime) writes them with one batched round trip per command. Rows of pending things (timers,
+// subscriptions, jobs) are deleted when they are done: their history is in history_events.
+
+/// <summary>One process instance: its live state (jsonb) with a revision for optimistic concurrency.</summary>
+public sealed class ProcessInstanceRecord
+{
+    public Guid Id { get; init; }
+
+    public Guid DefinitionVersionId { get; init; }
+
+    public required string ProcessKey { get; init; }
+
+    public int ProcessVersion { get; init; }
+
+    /// <summary>The business key, usually the dossier code; unique among instances when set.</summary>
+    public string? BusinessKey { get; init; }
+
+    public required string Status { get; set; }
+
+    public required string State { get; set; }
+
+    public int Revision { get; set; }
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+}
+
+/// <summary>A user task, open or finished (kept for the task list and the viewer).</summary>
+public sealed class UserTaskRecord
+{
+    public required string Id { get; init; }
+
+    public Guid InstanceId { get; init; }
+
+    public required string ElementId { get; init; }
+
+    public string? Name { get; init; }
+
+    public string[] CandidateGroups { get; init; } = [];
+
+    public string? Assignee { get; set; }
+
+    public string? FormKey { get; init; }
+
+    public string[] Outcomes { get; init; } = [];
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary><c>open</c>, <c>completed</c> or <c>cancelled</c>.</summary>
+    public required string Status { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    public string? Outcome { get; set; }
+}
+
+/// <summary>A pending timer; a recurring job fires the due ones in batches.</summary>
+public sealed class TimerRecord
+{
+    public required string Id { get; init; }
+
+    public Guid InstanceId { get; init; }
+
+    public required string ElementId { get; init; }
+
+    public DateTimeOffset DueAt { get; init; }
+}
+
+/// <summary>An open message subscription: at most one per message name and correlation key.</summary>
+public sealed class MessageSubscriptionRecord
+{
+    public required string Id { get; init; }
+
+    public Guid InstanceId { get; init; }
+
+    public required string ElementId { get; init; }
+
+    public required string MessageName { get; init; }
+
+    /// <summary>The correlation key; the empty string when the subscription has none.</summary>
+    public required string CorrelationKey { get; init; }
+}
+
+/// <summary>A pending service-task job, run after commit by its handler.</summary>
+public sealed class JobRecord
+{
+    public required string Id { get; init; }
+
+    public Guid InstanceId { get; init; }
+
+    public required string ElementId { get; init; }
+
+    public required string HandlerType { get; init; }
+
+    public int RetriesLeft { get; init; }
+
+    public DateTimeOffset RunAt { get; init; }
+}
+
+/// <summary>An incident: a failure an administrator can see and retry.</summary>
+public sealed class IncidentRecord
+{
+    public required string Id { get; init; }
+
+    public Guid InstanceId { get; init; }
+
+    public required string ElementId { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string Message { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+}
+
+/// <summary>Append-only engine history: what happened to an instance, when.</summary>
+public sealed class HistoryEventRecord
+{
+    public long Id { get; init; }
+
+    public Guid InstanceId { get; init; }
+
+    public DateTimeOffset At { get; init; }
+
+    public required string Type { get; init; }
+
+    public string? ElementId { get; init; }
+
+    public required string Data { get; init; }
+}
+
+/// <summary>The first result of a command sent with an idempotency key; a repeat returns it and changes nothing.</summary>
+public sealed class CommandReceiptRecord
+{
+    public required string IdempotencyKey { get; init; }
+
+    public Guid InstanceId { get; init; }
+
+    public DateTimeOffset At { get; init; }
+}

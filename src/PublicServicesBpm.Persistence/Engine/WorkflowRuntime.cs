@@ -1,0 +1,189 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using PublicServicesBpm.Engine.Calendar;
+using PublicServicesBpm.Engine.Execution;
+
+namespace PublicServicesBpm.Persistence.Engine;
+
+/// <summary>
+/// The one door through which commands reach process instances. Each command runs the interpreter on the
+/// instance's current state and commits the new state and all its effects in ONE transaction. Two commands on
+/// one instance never both apply on stale state: the loser sees a changed revision and is retried on fresh
+/// state (or rejected when it no longer applies). A command with an idempotency key that was seen before
+/// returns the first outcome and changes nothing.
+/// </summary>
+public sealed class WorkflowRuntime(NpgsqlDataSource dataSource, DefinitionCache definitions, TimeProvider clock, IBusinessCalendar calendar)
+{
+    private const int MaxAttempts = 5;
+
+    /// <summary>Starts an instance of the latest non-retired version of <paramref name="processKey"/>.</summary>
+    /// <exception cref="EngineCommandException">No such process is deployed, or the business key is taken.</exception>
+    public Task<CommandOutcome> StartAsync(string processKey, JsonObject? variables, string? businessKey, string? idempotencyKey, CancellationToken cancellationToken) =>
+        RunAsync(idempotencyKey, async (connection, transaction) =>
+        {
+            var (versionId, version) = await LatestVersionAsync(connection, transaction, processKey, cancellationToken);
+            var definition = await definitions.GetAsync(connection, transaction, versionId, cancellationToken);
+            var row = new InstanceRow(Guid.CreateVersion7(), versionId, businessKey, Revision: 0, StateJson: null);
+            return (row, definition, new StartInstance(row.Id.ToString(), version, variables) as EngineCommand);
+        }, cancellationToken);
+
+    /// <summary>Applies a command to an existing instance.</summary>
+    /// <exception cref="EngineCommandException">The instance does not exist or the command does not apply to it.</exception>
+    public Task<CommandOutcome> ExecuteAsync(Guid instanceId, EngineCommand command, string? idempotencyKey, CancellationToken cancellationToken) =>
+        RunAsync(idempotencyKey, async (connection, transaction) =>
+        {
+            var row = await LoadAsync(connection, transaction, instanceId, cancellationToken);
+            return (row, await definitions.GetAsync(connection, transaction, row.DefinitionVersionId, cancellationToken), command);
+        }, cancellationToken);
+
+    /// <summary>Delivers a message to the one instance subscribed to its name and correlation key.</summary>
+    /// <exception cref="EngineCommandException">No open subscription matches: the message is refused, not lost silently.</exception>
+    public Task<CommandOutcome> CorrelateMessageAsync(string messageName, string? correlationKey, JsonObject? variables, string? idempotencyKey, CancellationToken cancellationToken) =>
+        RunAsync(idempotencyKey, async (connection, transaction) =>
+        {
+            await using var find = new NpgsqlCommand(
+                "SELECT instance_id FROM bpm.message_subscriptions WHERE message_name = @name AND correlation_key = @key", connection, transaction);
+            find.Parameters.AddWithValue("name", messageName);
+            find.Parameters.AddWithValue("key", correlationKey ?? string.Empty);
+            var instanceId = await find.ExecuteScalarAsync(cancellationToken) as Guid?
+                ?? throw new EngineCommandException(CommandRejection.NotFound,
+                    $"No process instance is waiting for message '{messageName}' with correlation key '{correlationKey}'.");
+            var row = await LoadAsync(connection, transaction, instanceId, cancellationToken);
+            var definition = await definitions.GetAsync(connection, transaction, row.DefinitionVersionId, cancellationToken);
+            return (row, definition, new CorrelateMessage(messageName, correlationKey, variables) as EngineCommand);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Fires the most overdue timer that no other process is firing (FOR UPDATE SKIP LOCKED, held until the
+    /// command commits). Returns false when no timer is due. Cost grows with due timers, not with open instances.
+    /// A timer the instance no longer knows (its token moved on) is deleted.
+    /// </summary>
+    public async Task<bool> FireNextDueTimerAsync(CancellationToken cancellationToken)
+    {
+        string? timerId = null;
+        try
+        {
+            await RunAsync(idempotencyKey: null, async (connection, transaction) =>
+            {
+                await using var find = new NpgsqlCommand("""
+                    SELECT id, instance_id FROM bpm.timers WHERE due_at <= @now ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED
+                    """, connection, transaction);
+                find.Parameters.AddWithValue("now", clock.GetUtcNow().ToUniversalTime());
+                Guid instanceId;
+                await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+                {
+                    if (!await reader.ReadAsync(cancellationToken))
+                    {
+                        throw new NothingDueException();
+                    }
+                    (timerId, instanceId) = (reader.GetString(0), reader.GetGuid(1));
+                }
+                var row = await LoadAsync(connection, transaction, instanceId, cancellationToken);
+                return (row, await definitions.GetAsync(connection, transaction, row.DefinitionVersionId, cancellationToken), new FireTimer(timerId) as EngineCommand);
+            }, cancellationToken);
+            return true;
+        }
+        catch (NothingDueException)
+        {
+            return false;
+        }
+        catch (EngineCommandException) when (timerId is not null)
+        {
+            await using var delete = dataSource.CreateCommand("DELETE FROM bpm.timers WHERE id = @id");
+            delete.Parameters.AddWithValue("id", timerId);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+    }
+
+    private delegate Task<(InstanceRow Row, PublicServicesBpm.Engine.Definitions.ProcessDefinition Definition, EngineCommand Command)> Prepare(
+        NpgsqlConnection connection, NpgsqlTransaction transaction);
+
+    private async Task<CommandOutcome> RunAsync(string? idempotencyKey, Prepare prepare, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            if (idempotencyKey is not null && await ReceiptAsync(connection, transaction, idempotencyKey, cancellationToken) is { } repeated)
+            {
+                return repeated;
+            }
+            var (row, definition, command) = await prepare(connection, transaction);
+            var state = row.StateJson is null ? null : ProcessInstanceState.FromJson(row.StateJson);
+            var now = clock.GetUtcNow();
+            var result = ProcessInterpreter.Execute(definition, state, command, new ExecutionEnvironment(clock, calendar));
+            await using var batch = EffectBatch.Build(connection, transaction, row, result, idempotencyKey, now);
+            try
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+                if (row.Revision > 0 && batch.BatchCommands[0].RecordsAffected != 1)
+                {
+                    throw new ConcurrencyConflictException();
+                }
+                await transaction.CommitAsync(cancellationToken);
+                return new CommandOutcome(row.Id, result.State.Status, result.Effects, Repeated: false);
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && IsRetryable(exception))
+            {
+                // Another command changed the instance (or took the same idempotency key) first: start again on fresh state.
+                await transaction.RollbackAsync(cancellationToken);
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                throw new EngineCommandException(CommandRejection.Conflict, UniqueViolationMessage(exception));
+            }
+        }
+    }
+
+    private static bool IsRetryable(Exception exception) =>
+        exception is ConcurrencyConflictException
+        || exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_command_receipts" };
+
+    private static string UniqueViolationMessage(PostgresException exception) => exception.ConstraintName switch
+    {
+        "ix_process_instances_business_key" => "Another process instance already has this business key.",
+        "ix_message_subscriptions_message_name_correlation_key" => "Another instance already waits for the same message and correlation key.",
+        _ => $"The command conflicts with existing data ({exception.ConstraintName}).",
+    };
+
+    private static async Task<CommandOutcome?> ReceiptAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string key, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT r.instance_id, i.status FROM bpm.command_receipts r JOIN bpm.process_instances i ON i.id = r.instance_id WHERE r.idempotency_key = @key
+            """, connection, transaction);
+        command.Parameters.AddWithValue("key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new CommandOutcome(reader.GetGuid(0), Enum.Parse<InstanceStatus>(reader.GetString(1), ignoreCase: true), [], Repeated: true)
+            : null;
+    }
+
+    private static async Task<InstanceRow> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT definition_version_id, business_key, revision, state FROM bpm.process_instances WHERE id = @id", connection, transaction);
+        command.Parameters.AddWithValue("id", instanceId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new EngineCommandException(CommandRejection.NotFound, $"Process instance {instanceId} does not exist.");
+        }
+        return new InstanceRow(instanceId, reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2), reader.GetString(3));
+    }
+
+    private static async Task<(Guid Id, int Version)> LatestVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string processKey, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT id, version FROM bpm.process_definition_versions WHERE key = @key AND retired_at IS NULL ORDER BY version DESC LIMIT 1", connection, transaction);
+        command.Parameters.AddWithValue("key", processKey);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (reader.GetGuid(0), reader.GetInt32(1))
+            : throw new EngineCommandException(CommandRejection.NotFound, $"No deployed process has the key '{processKey}'.");
+    }
+
+    private sealed class ConcurrencyConflictException : Exception;
+
+    private sealed class NothingDueException : Exception;
+}
