@@ -12,6 +12,8 @@ namespace PublicServicesBpm.Host;
 /// <summary>What the host is made of: its services and its request pipeline, in the order they apply.</summary>
 internal static class HostApplication
 {
+    public const string DefaultUrl = "http://localhost:5080";
+
     /// <summary>
     /// Settings and static assets are read from beside the binary (also when tests host it); relative data paths
     /// resolve against the working directory.
@@ -26,6 +28,11 @@ internal static class HostApplication
         });
         // Serves wwwroot from the project in a build (not only in Development); a published app has its own copy.
         builder.WebHost.UseStaticWebAssets();
+        // A default port only when none is configured (Urls, ASPNETCORE_URLS, --urls), so each of those wins.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
         return builder;
     }
 

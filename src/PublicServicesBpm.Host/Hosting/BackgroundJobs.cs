@@ -10,6 +10,9 @@ namespace PublicServicesBpm.Host.Hosting;
 /// </summary>
 internal static class BackgroundJobs
 {
+    /// <summary>This process's Hangfire server name (Hangfire appends a unique suffix to form the server id).</summary>
+    public static readonly string ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
         var storageOptions = new PostgreSqlStorageOptions
@@ -28,7 +31,7 @@ internal static class BackgroundJobs
         services.AddHangfireServer(server =>
         {
             server.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", Math.Max(2, Environment.ProcessorCount * 2));
-            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            server.ServerName = ServerName;
         });
         return services;
     }

@@ -70,11 +70,14 @@ internal static class Health
         {
             try
             {
+                // This process's own server, not any server sharing the database: each host must be able to do its part.
                 var now = clock.GetUtcNow().UtcDateTime;
-                var beating = storage.GetMonitoringApi().Servers().Count(s => s.Heartbeat is { } beat && now - beat < s_heartbeatTolerance);
-                return Task.FromResult(beating > 0
-                    ? HealthCheckResult.Healthy($"{beating} Hangfire server(s) running")
-                    : HealthCheckResult.Unhealthy("No Hangfire server has reported in the last minute"));
+                var own = storage.GetMonitoringApi().Servers()
+                    .Where(s => s.Name.StartsWith(BackgroundJobs.ServerName, StringComparison.OrdinalIgnoreCase))
+                    .Any(s => s.Heartbeat is { } beat && now - beat < s_heartbeatTolerance);
+                return Task.FromResult(own
+                    ? HealthCheckResult.Healthy("This host's Hangfire server is running")
+                    : HealthCheckResult.Unhealthy("This host's Hangfire server has not reported in the last minute"));
             }
             catch (Exception exception) when (exception is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
             {

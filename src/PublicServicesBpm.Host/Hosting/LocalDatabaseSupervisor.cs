@@ -1,39 +1,56 @@
+using Hangfire.PostgreSql;
 using Npgsql;
+using PublicServicesBpm.Host.Commands;
+using PublicServicesBpm.Persistence;
 
 namespace PublicServicesBpm.Host.Hosting;
 
 /// <summary>
-/// When the host runs its own local PostgreSQL and that server goes away (killed, crashed), starts it again,
-/// so the host recovers by itself. Requests made meanwhile get a 503 problem response; no data is touched.
+/// When the host runs its own local PostgreSQL and that server goes away (killed, crashed), starts it again —
+/// and if the database itself was dropped, creates it again with its schema — so the host recovers by itself.
+/// Requests made meanwhile get a 503 problem response; no data is touched.
 /// </summary>
-internal sealed class LocalDatabaseSupervisor(DatabaseServer database, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<LocalDatabaseSupervisor> logger)
+internal sealed class LocalDatabaseSupervisor(
+    DatabaseServer database, NpgsqlDataSource dataSource, IServiceProvider services, TimeProvider clock, ILogger<LocalDatabaseSupervisor> logger)
     : BackgroundService
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (database.LocalCluster is not { } cluster)
+        if (database.LocalCluster is null)
         {
             return;
         }
         using var timer = new PeriodicTimer(s_interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            if (await IsReachableAsync(stoppingToken))
-            {
-                continue;
-            }
-            logger.LogWarning("The local PostgreSQL server is not reachable; starting it again");
-            try
-            {
-                await cluster.EnsureRunningAsync(stoppingToken);
-                dataSource.Clear();
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Could not restart the local PostgreSQL server");
-            }
+            await CheckOnceAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>One check: returns true when the database was reachable or has been brought back.</summary>
+    internal async Task<bool> CheckOnceAsync(CancellationToken cancellationToken)
+    {
+        if (database.LocalCluster is not { } cluster || await IsReachableAsync(cancellationToken))
+        {
+            return true;
+        }
+        logger.LogWarning("The local PostgreSQL database is not reachable; starting the server and restoring the database");
+        try
+        {
+            await cluster.EnsureRunningAsync(cancellationToken);
+            dataSource.Clear();
+            // Both are no-ops on an intact database; they rebuild the schema of one that was dropped.
+            await MigrateCommand.ApplyAsync(services, cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            PostgreSqlObjectsInstaller.Install(connection, AppDbContext.HangfireSchema);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Could not restart the local PostgreSQL server");
+            return false;
         }
     }
 

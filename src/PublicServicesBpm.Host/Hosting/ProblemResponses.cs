@@ -33,7 +33,7 @@ internal static class ProblemResponses
         {
             if (!IsDatabaseUnavailable(exception))
             {
-                logger.LogError(exception, "Unhandled error");
+                // The exception handler middleware logs it and answers 500 with problem details.
                 return false;
             }
             logger.LogWarning("Database unavailable: {Reason}", exception.Message);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PublicServicesBpm.Persistence.LocalPostgres;
 
 /// <summary>
-/// One file per user of the cluster, named "process id.user id" and holding the process start time (so a
+/// One file per user of the cluster, named "&lt;process id&gt;.&lt;random id&gt;" and holding the process start time (so a
 /// recycled process id does not count as a live user). The last live user stops the server.
 /// </summary>
 internal sealed class ClusterLeases(string directory)

@@ -44,6 +44,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <summary>Creates the cluster if needed, starts it or joins the running server, and creates the database.</summary>
     public static async Task<LocalPostgresCluster> StartAsync(LocalPostgresOptions options, ILogger logger, CancellationToken cancellationToken)
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new LocalPostgresException("The zero-configuration local PostgreSQL runs on Linux only. Set ConnectionStrings:Default to a PostgreSQL server.");
+        }
         var absolute = options with { DataDirectory = Path.GetFullPath(options.DataDirectory) };
         var binaries = await PostgresBinaries.LocateAsync(cancellationToken);
         var cluster = new LocalPostgresCluster(absolute, binaries, logger);
@@ -162,6 +166,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         Directory.CreateDirectory(directory);
         OwnerOnly(directory, UnixFileMode.UserExecute);
         await GiveToServiceUserAsync(directory, cancellationToken);
+        await CheckServiceUserCanWriteAsync(directory, cancellationToken);
 
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         await File.WriteAllTextAsync(_options.PasswordFile, password, cancellationToken);
@@ -228,7 +233,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         if (lines.Length >= 4
             && int.TryParse(lines[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
             && int.TryParse(lines[3], NumberStyles.None, CultureInfo.InvariantCulture, out var port)
-            && ProcessIdentity.IsPostgres(pid))
+            && ProcessIdentity.IsPostgres(pid)
+            && ProcessIdentity.WorksIn(pid, _options.DataDirectory))
         {
             return port;
         }
@@ -305,6 +311,17 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         if (!result.Succeeded)
         {
             throw new LocalPostgresException($"Could not give {path} to the '{_runAs}' user: {result.Output.Trim()}");
+        }
+    }
+
+    /// <summary>Running as root, the data may sit below a private folder (e.g. /root) the service user cannot enter.</summary>
+    private async Task CheckServiceUserCanWriteAsync(string directory, CancellationToken cancellationToken)
+    {
+        if (_runAs is not null && !(await OsCommand.RunAsync("test", ["-w", directory, "-a", "-x", directory], _runAs, cancellationToken)).Succeeded)
+        {
+            throw new LocalPostgresException(
+                $"The '{_runAs}' user cannot reach {directory}: a folder above it is private to root. "
+                + "Point LocalPostgres:DataDirectory at a folder other users can enter (e.g. under /var/lib or /srv), or set ConnectionStrings:Default.");
         }
     }
 

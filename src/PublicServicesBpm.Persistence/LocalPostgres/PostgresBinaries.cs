@@ -3,6 +3,9 @@ namespace PublicServicesBpm.Persistence.LocalPostgres;
 /// <summary>The folder holding the PostgreSQL server programs (initdb, pg_ctl, postgres) and their major version.</summary>
 public sealed record PostgresBinaries(string Directory, int MajorVersion)
 {
+    /// <summary>The oldest PostgreSQL the project supports (what Debian 12 ships).</summary>
+    public const int MinimumMajorVersion = 15;
+
     private static readonly string[] s_required = ["initdb", "pg_ctl", "postgres"];
 
     public string InitDb => Path.Combine(Directory, "initdb");
@@ -23,7 +26,10 @@ public sealed record PostgresBinaries(string Directory, int MajorVersion)
             if (s_required.All(program => File.Exists(Path.Combine(candidate, program))))
             {
                 var version = await ReadMajorVersionAsync(Path.Combine(candidate, "initdb"), cancellationToken);
-                return new PostgresBinaries(candidate, version);
+                return version >= MinimumMajorVersion
+                    ? new PostgresBinaries(candidate, version)
+                    : throw new LocalPostgresException(
+                        $"PostgreSQL {version} was found in {candidate}, but {MinimumMajorVersion} or newer is needed. Install a newer PostgreSQL server (e.g. 'apt-get install postgresql').");
             }
         }
         throw new LocalPostgresException(

@@ -46,5 +46,26 @@ internal static class ProcessIdentity
         }
     }
 
+    /// <summary>
+    /// True when the process's working directory is <paramref name="directory"/> (a PostgreSQL server works in its
+    /// data directory), or when that cannot be read; false for a recycled pid that now runs another server.
+    /// </summary>
+    public static bool WorksIn(int pid, string directory)
+    {
+        try
+        {
+            var cwd = new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            return cwd is null || Path.TrimEndingDirectorySeparator(cwd) == Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
     public static bool IsRoot => Environment.UserName == "root";
 }
