@@ -7,6 +7,16 @@ using Serilog;
 
 // One binary: with no command it serves the portal, workspace, designer, HTTP API and background jobs;
 // with a command it does one operator task and exits (dotnet run --project src/PublicServicesBpm.Host -- migrate).
+// Offline tools first: they need no database.
+switch (args)
+{
+    case ["bpmn", "validate", .. var files]:
+        return await BpmnValidateCommand.RunAsync(files, Console.Out, CancellationToken.None);
+    case ["feel", "eval", .. var feelArguments]:
+        return await FeelEvalCommand.RunAsync(feelArguments, Console.Out, TimeProvider.System);
+    default:
+        break;
+}
 var (command, hostArgs) = args is [var first, .. var rest] && !first.StartsWith('-') ? (first, rest) : ("serve", args);
 var builder = HostApplication.CreateBuilder(hostArgs);
 Log.Logger = Logging.CreateBootstrapLogger(builder.Configuration);
@@ -24,7 +34,7 @@ try
         case MigrateCommand.Name:
             return await MigrateCommand.RunAsync(app.Services, CancellationToken.None);
         default:
-            Console.Error.WriteLine($"Unknown command '{command}'. Commands: {MigrateCommand.Name} (or none, to serve).");
+            Console.Error.WriteLine($"Unknown command '{command}'. Commands: {MigrateCommand.Name}, bpmn validate <file>..., feel eval \"<expression>\" [--context <json>] (or none, to serve).");
             return 64;
     }
 }

@@ -53,6 +53,59 @@ public sealed class HostCommandTests
         }
     }
 
+    [Fact]
+    public async Task BpmnValidate_GoodBadAndMissingFiles_ReportsEachAndExitsOne()
+    {
+        var folder = Directory.CreateTempSubdirectory("psb-validate").FullName;
+        try
+        {
+            var good = Path.Combine(folder, "good.bpmn");
+            await File.WriteAllTextAsync(good, """
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="urn:t">
+                  <bpmn:process id="p" isExecutable="true">
+                    <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e" /><bpmn:endEvent id="e" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """);
+            var entityBomb = Path.Combine(folder, "bomb.bpmn");
+            await File.WriteAllTextAsync(entityBomb, """<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><x>&b;</x>""");
+
+            var (exitCode, output) = await RunHostAsync("bpmn", "validate", good, entityBomb, Path.Combine(folder, "missing.bpmn"));
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains($"{good}: OK", output, StringComparison.Ordinal);
+            Assert.Contains($"{entityBomb}: 1 error(s)", output, StringComparison.Ordinal);
+            Assert.Contains("missing.bpmn: cannot read", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task FeelEval_ExpressionWithContext_PrintsTheResultAsJson()
+    {
+        var (exitCode, output) = await RunHostAsync("feel", "eval", "{tong: sum(phi) + x, ok: x > 0}", "--context", """{"phi": [100000, 8000], "x": 0.5}""");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("""{"tong":108000.5,"ok":true}""", output.Trim());
+    }
+
+    [Theory]
+    [InlineData("1 +", "position")]
+    [InlineData("x", "invalid --context")]
+    public async Task FeelEval_BadInput_PrintsAnErrorAndExitsOne(string expression, string expected)
+    {
+        var (exitCode, output) = expected == "position"
+            ? await RunHostAsync("feel", "eval", expression)
+            : await RunHostAsync("feel", "eval", expression, "--context", "[1,2");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Output)> RunHostAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
