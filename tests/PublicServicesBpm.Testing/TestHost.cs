@@ -26,7 +26,11 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestHost> StartAsync(string connectionString, params string[] extraArguments)
+    public static Task<TestHost> StartAsync(string connectionString, params string[] extraArguments) =>
+        StartAsync(connectionString, configureServices: null, extraArguments);
+
+    /// <summary>Starts the host; <paramref name="configureServices"/> may add services, e.g. a test's service-task handler.</summary>
+    public static async Task<TestHost> StartAsync(string connectionString, Action<IServiceCollection>? configureServices, params string[] extraArguments)
     {
         string[] arguments =
         [
@@ -38,7 +42,9 @@ public sealed class TestHost : IAsyncDisposable
             "--Serilog:MinimumLevel:Default=Warning",
             .. extraArguments,
         ];
-        var app = HostApplication.Build(HostApplication.CreateBuilder(arguments), DatabaseServer.External(connectionString));
+        var builder = HostApplication.CreateBuilder(arguments);
+        configureServices?.Invoke(builder.Services);
+        var app = HostApplication.Build(builder, DatabaseServer.External(connectionString));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new TestHost(app, new Uri(address));

@@ -1,4 +1,5 @@
 using PublicServicesBpm.Engine.Calendar;
+using PublicServicesBpm.Host.Features.Engine;
 using PublicServicesBpm.Host.Jobs;
 using PublicServicesBpm.Persistence.Engine;
 
@@ -12,8 +13,11 @@ internal static class WorkflowEngine
         services.AddSingleton<DefinitionCache>();
         // Monday–Friday office hours until the administered business calendar (catalogue issue) replaces it.
         services.AddSingleton<IBusinessCalendar>(new WeekdayOfficeHoursCalendar());
+        services.AddSingleton<ICommittedEffectsListener, ServiceTaskDispatcher>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddTransient<FireDueTimersJob>();
+        services.AddTransient<RunServiceTaskJob>();
+        services.AddTransient<RunStaleJobsJob>();
         services.AddHostedService<RecurringJobsRegistration>();
         return services;
     }

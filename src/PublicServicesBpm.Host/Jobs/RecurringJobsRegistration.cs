@@ -1,4 +1,5 @@
 using Hangfire;
+using PublicServicesBpm.Host.Features.Engine;
 
 namespace PublicServicesBpm.Host.Jobs;
 
@@ -8,6 +9,7 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurringJo
     public Task StartAsync(CancellationToken cancellationToken)
     {
         recurringJobs.AddOrUpdate<FireDueTimersJob>(FireDueTimersJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<RunStaleJobsJob>(RunStaleJobsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         return Task.CompletedTask;
     }
 

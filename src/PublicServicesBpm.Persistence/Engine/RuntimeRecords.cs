@@ -101,6 +101,9 @@ public sealed class JobRecord
     public int RetriesLeft { get; init; }
 
     public DateTimeOffset RunAt { get; init; }
+
+    /// <summary>While a worker runs the job, its lease: no other worker takes the job before this instant.</summary>
+    public DateTimeOffset? LockedUntil { get; init; }
 }
 
 /// <summary>An incident: a failure an administrator can see and retry.</summary>

@@ -12,7 +12,8 @@ namespace PublicServicesBpm.Persistence.Engine;
 /// state (or rejected when it no longer applies). A command with an idempotency key that was seen before
 /// returns the first outcome and changes nothing.
 /// </summary>
-public sealed class WorkflowRuntime(NpgsqlDataSource dataSource, DefinitionCache definitions, TimeProvider clock, IBusinessCalendar calendar)
+public sealed class WorkflowRuntime(
+    NpgsqlDataSource dataSource, DefinitionCache definitions, TimeProvider clock, IBusinessCalendar calendar, ICommittedEffectsListener? listener = null)
 {
     private const int MaxAttempts = 5;
 
@@ -122,6 +123,7 @@ public sealed class WorkflowRuntime(NpgsqlDataSource dataSource, DefinitionCache
                     throw new ConcurrencyConflictException();
                 }
                 await transaction.CommitAsync(cancellationToken);
+                listener?.OnCommitted(row.Id, result.Effects);
                 return new CommandOutcome(row.Id, result.State.Status, result.Effects, Repeated: false);
             }
             catch (Exception exception) when (attempt < MaxAttempts && IsRetryable(exception))

@@ -172,6 +172,10 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
 
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
                     b.Property<int>("RetriesLeft")
                         .HasColumnType("integer")
                         .HasColumnName("retries_left");

@@ -5,8 +5,8 @@ internal static class DefinitionsServices
     public static IServiceCollection AddDefinitions(this IServiceCollection services)
     {
         services.AddScoped<ProcessDeployment>();
-        // No service-task handlers exist yet; integrations add theirs here.
-        services.AddSingleton(new ServiceTaskHandlerRegistry([]));
+        // Deployment accepts the psb:type names of the registered IServiceTaskHandler implementations.
+        services.AddSingleton(provider => new ServiceTaskHandlerRegistry(provider.GetServices<Engine.IServiceTaskHandler>().Select(h => h.Type)));
         return services;
     }
 }

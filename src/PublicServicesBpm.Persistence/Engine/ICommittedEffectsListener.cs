@@ -1,0 +1,13 @@
+using PublicServicesBpm.Engine.Execution;
+
+namespace PublicServicesBpm.Persistence.Engine;
+
+/// <summary>
+/// Told about a command's effects after its transaction committed — never before, so nothing acts on work that
+/// was rolled back. A listener that fails (or a crash right after commit) loses nothing: pending jobs and timers
+/// are rows, and the recurring scans pick up what was not dispatched.
+/// </summary>
+public interface ICommittedEffectsListener
+{
+    void OnCommitted(Guid instanceId, IReadOnlyList<EngineEffect> effects);
+}
