@@ -18,6 +18,11 @@ switch (args)
         break;
 }
 var (command, hostArgs) = args is [var first, .. var rest] && !first.StartsWith('-') ? (first, rest) : ("serve", args);
+if (command is not ("serve" or MigrateCommand.Name))
+{
+    Console.Error.WriteLine($"Unknown command '{command}'. Commands: {MigrateCommand.Name}, bpmn validate <file>..., feel eval \"<expression>\" [--context <json>] (or none, to serve).");
+    return 64;
+}
 var builder = HostApplication.CreateBuilder(hostArgs);
 Log.Logger = Logging.CreateBootstrapLogger(builder.Configuration);
 try
@@ -31,11 +36,8 @@ try
             await RepositoryDefinitions.DeployAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
             await app.RunAsync();
             return 0;
-        case MigrateCommand.Name:
-            return await MigrateCommand.RunAsync(app.Services, CancellationToken.None);
         default:
-            Console.Error.WriteLine($"Unknown command '{command}'. Commands: {MigrateCommand.Name}, bpmn validate <file>..., feel eval \"<expression>\" [--context <json>] (or none, to serve).");
-            return 64;
+            return await MigrateCommand.RunAsync(app.Services, CancellationToken.None);
     }
 }
 catch (LocalPostgresException exception)

@@ -73,7 +73,7 @@ internal static class Health
                 // This process's own server, not any server sharing the database: each host must be able to do its part.
                 var now = clock.GetUtcNow().UtcDateTime;
                 var own = storage.GetMonitoringApi().Servers()
-                    .Where(s => s.Name.StartsWith(BackgroundJobs.ServerName, StringComparison.OrdinalIgnoreCase))
+                    .Where(s => s.Name.StartsWith(BackgroundJobs.ServerName + ":", StringComparison.OrdinalIgnoreCase))
                     .Any(s => s.Heartbeat is { } beat && now - beat < s_heartbeatTolerance);
                 return Task.FromResult(own
                     ? HealthCheckResult.Healthy("This host's Hangfire server is running")

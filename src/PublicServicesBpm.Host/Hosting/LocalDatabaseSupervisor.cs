@@ -1,6 +1,9 @@
+using Hangfire;
 using Hangfire.PostgreSql;
 using Npgsql;
 using PublicServicesBpm.Host.Commands;
+using PublicServicesBpm.Host.Features.Definitions;
+using PublicServicesBpm.Host.Jobs;
 using PublicServicesBpm.Persistence;
 
 namespace PublicServicesBpm.Host.Hosting;
@@ -43,8 +46,13 @@ internal sealed class LocalDatabaseSupervisor(
             dataSource.Clear();
             // Both are no-ops on an intact database; they rebuild the schema of one that was dropped.
             await MigrateCommand.ApplyAsync(services, cancellationToken);
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            PostgreSqlObjectsInstaller.Install(connection, AppDbContext.HangfireSchema);
+            await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+            {
+                PostgreSqlObjectsInstaller.Install(connection, AppDbContext.HangfireSchema);
+            }
+            // A recreated database also needs what start-up puts there: the repository's workflows and the recurring jobs.
+            await RepositoryDefinitions.DeployAsync(services, services.GetRequiredService<IConfiguration>(), cancellationToken);
+            RecurringJobsRegistration.Register(services.GetRequiredService<IRecurringJobManager>());
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

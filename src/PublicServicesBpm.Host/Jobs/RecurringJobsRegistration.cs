@@ -8,10 +8,15 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurringJo
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurringJobs.AddOrUpdate<FireDueTimersJob>(FireDueTimersJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
-        recurringJobs.AddOrUpdate<RunStaleJobsJob>(RunStaleJobsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        Register(recurringJobs);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static void Register(IRecurringJobManager recurringJobs)
+    {
+        recurringJobs.AddOrUpdate<FireDueTimersJob>(FireDueTimersJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<RunStaleJobsJob>(RunStaleJobsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+    }
 }

@@ -42,8 +42,8 @@ internal static class EffectBatch
         batch.BatchCommands.Add(History(row.Id, result.Effects, now));
         if (idempotencyKey is not null)
         {
-            batch.BatchCommands.Add(Command("INSERT INTO bpm.command_receipts (idempotency_key, instance_id, at) VALUES (@key, @instance, @now)",
-                ("key", idempotencyKey), ("instance", row.Id), ("now", now)));
+            batch.BatchCommands.Add(Command("INSERT INTO bpm.command_receipts (idempotency_key, instance_id, status, at) VALUES (@key, @instance, @status, @now)",
+                ("key", idempotencyKey), ("instance", row.Id), ("status", Status(state.Status)), ("now", now)));
         }
         return batch;
     }

@@ -147,5 +147,8 @@ public sealed class CommandReceiptRecord
 
     public Guid InstanceId { get; init; }
 
+    /// <summary>The instance's status right after the first execution: what a repeat returns.</summary>
+    public required string Status { get; init; }
+
     public DateTimeOffset At { get; init; }
 }

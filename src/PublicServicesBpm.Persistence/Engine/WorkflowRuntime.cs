@@ -57,7 +57,7 @@ public sealed class WorkflowRuntime(
     /// <summary>
     /// Fires the most overdue timer that no other process is firing (FOR UPDATE SKIP LOCKED, held until the
     /// command commits). Returns false when no timer is due. Cost grows with due timers, not with open instances.
-    /// A timer the instance no longer knows (its token moved on) is deleted.
+    /// A timer the instance no longer knows (its token moved on) is deleted; timers of suspended instances wait.
     /// </summary>
     public async Task<bool> FireNextDueTimerAsync(CancellationToken cancellationToken)
     {
@@ -67,7 +67,9 @@ public sealed class WorkflowRuntime(
             await RunAsync(idempotencyKey: null, async (connection, transaction) =>
             {
                 await using var find = new NpgsqlCommand("""
-                    SELECT id, instance_id FROM bpm.timers WHERE due_at <= @now ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED
+                    SELECT t.id, t.instance_id FROM bpm.timers t
+                    WHERE t.due_at <= @now AND NOT EXISTS (SELECT 1 FROM bpm.process_instances i WHERE i.id = t.instance_id AND i.status = 'suspended')
+                    ORDER BY t.due_at LIMIT 1 FOR UPDATE OF t SKIP LOCKED
                     """, connection, transaction);
                 find.Parameters.AddWithValue("now", clock.GetUtcNow().ToUniversalTime());
                 Guid instanceId;
@@ -88,7 +90,7 @@ public sealed class WorkflowRuntime(
         {
             return false;
         }
-        catch (EngineCommandException) when (timerId is not null)
+        catch (EngineCommandException exception) when (timerId is not null && exception.Reason == CommandRejection.NotFound)
         {
             await using var delete = dataSource.CreateCommand("DELETE FROM bpm.timers WHERE id = @id");
             delete.Parameters.AddWithValue("id", timerId);
@@ -131,6 +133,11 @@ public sealed class WorkflowRuntime(
                 // Another command changed the instance (or took the same idempotency key) first: start again on fresh state.
                 await transaction.RollbackAsync(cancellationToken);
             }
+            catch (ConcurrencyConflictException)
+            {
+                throw new EngineCommandException(CommandRejection.Conflict,
+                    $"The process instance kept changing under {MaxAttempts} attempts of this command; try again.");
+            }
             catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
             {
                 throw new EngineCommandException(CommandRejection.Conflict, UniqueViolationMessage(exception));
@@ -152,7 +159,7 @@ public sealed class WorkflowRuntime(
     private static async Task<CommandOutcome?> ReceiptAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string key, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT r.instance_id, i.status FROM bpm.command_receipts r JOIN bpm.process_instances i ON i.id = r.instance_id WHERE r.idempotency_key = @key
+            SELECT instance_id, status FROM bpm.command_receipts WHERE idempotency_key = @key
             """, connection, transaction);
         command.Parameters.AddWithValue("key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

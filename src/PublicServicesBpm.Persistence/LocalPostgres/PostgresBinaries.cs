@@ -21,16 +21,24 @@ public sealed record PostgresBinaries(string Directory, int MajorVersion)
 
     internal static async Task<PostgresBinaries> LocateAsync(string searchPath, string debianRoot, CancellationToken cancellationToken)
     {
+        PostgresBinaries? tooOld = null;
         foreach (var candidate in Candidates(searchPath, debianRoot))
         {
             if (s_required.All(program => File.Exists(Path.Combine(candidate, program))))
             {
                 var version = await ReadMajorVersionAsync(Path.Combine(candidate, "initdb"), cancellationToken);
-                return version >= MinimumMajorVersion
-                    ? new PostgresBinaries(candidate, version)
-                    : throw new LocalPostgresException(
-                        $"PostgreSQL {version} was found in {candidate}, but {MinimumMajorVersion} or newer is needed. Install a newer PostgreSQL server (e.g. 'apt-get install postgresql').");
+                if (version >= MinimumMajorVersion)
+                {
+                    return new PostgresBinaries(candidate, version);
+                }
+                tooOld ??= new PostgresBinaries(candidate, version);
             }
+        }
+        if (tooOld is not null)
+        {
+            throw new LocalPostgresException(
+                $"PostgreSQL {tooOld.MajorVersion} was found in {tooOld.Directory}, but {MinimumMajorVersion} or newer is needed. "
+                + "Install a newer PostgreSQL server (e.g. 'apt-get install postgresql'), or set ConnectionStrings:Default.");
         }
         throw new LocalPostgresException(
             "PostgreSQL server programs (initdb, pg_ctl, postgres) were not found on PATH nor under /usr/lib/postgresql/*/bin. "

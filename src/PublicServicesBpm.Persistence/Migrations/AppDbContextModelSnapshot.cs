@@ -60,6 +60,11 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
                     b.HasKey("IdempotencyKey")
                         .HasName("pk_command_receipts");
 

@@ -61,6 +61,45 @@ public sealed class WorkflowRuntimeTests : RuntimeTestBase
     }
 
     [Fact]
+    public async Task ExecuteAsync_RepeatAfterTheInstanceMovedOn_ReturnsTheFirstOutcomeNotTheCurrentState()
+    {
+        await DeployAsync(s_review);
+        var started = await Runtime.StartAsync("tham-dinh", null, null, null, CancellationToken.None);
+        var taskId = await ScalarAsync<string>("SELECT id FROM bpm.user_tasks WHERE instance_id = @id", ("id", started.InstanceId));
+        await Runtime.ExecuteAsync(started.InstanceId, new SuspendInstance(), "suspend-1", CancellationToken.None);
+        await Runtime.ExecuteAsync(started.InstanceId, new ResumeInstance(), null, CancellationToken.None);
+        await Runtime.ExecuteAsync(started.InstanceId, new CompleteUserTask(taskId!, "approve"), null, CancellationToken.None);
+
+        var repeated = await Runtime.ExecuteAsync(started.InstanceId, new SuspendInstance(), "suspend-1", CancellationToken.None);
+
+        Assert.True(repeated.Repeated);
+        Assert.Equal(InstanceStatus.Suspended, repeated.Status);
+        Assert.Equal("completed", await ScalarAsync<string>("SELECT status FROM bpm.process_instances WHERE id = @id", ("id", started.InstanceId)));
+    }
+
+    [Fact]
+    public async Task FireNextDueTimerAsync_InstanceSuspended_KeepsItsTimerUntilResumed()
+    {
+        await DeployAsync(Process("cho-tam-dung", """
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+            <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="end" />
+            <bpmn:endEvent id="end" />
+            """));
+        var started = await Runtime.StartAsync("cho-tam-dung", null, null, null, CancellationToken.None);
+        await Runtime.ExecuteAsync(started.InstanceId, new SuspendInstance(), null, CancellationToken.None);
+        Clock.Advance(TimeSpan.FromDays(1));
+
+        Assert.False(await Runtime.FireNextDueTimerAsync(CancellationToken.None));
+        Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM bpm.timers"));
+
+        await Runtime.ExecuteAsync(started.InstanceId, new ResumeInstance(), null, CancellationToken.None);
+        Assert.True(await Runtime.FireNextDueTimerAsync(CancellationToken.None));
+        Assert.Equal("completed", await ScalarAsync<string>("SELECT status FROM bpm.process_instances WHERE id = @id", ("id", started.InstanceId)));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_TwoOfficersCompleteTheSameTaskAtOnce_ExactlyOneWins()
     {
         await DeployAsync(s_review);

@@ -62,5 +62,7 @@ public sealed class LocalDatabaseRecoveryTests : IAsyncLifetime
         using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
         // The database is back with its schema; Hangfire's server re-registers at its next heartbeat.
         Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        using var hangfire = _app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        Assert.Contains(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(hangfire), j => j.Id == PublicServicesBpm.Host.Jobs.FireDueTimersJob.RecurringJobId);
     }
 }

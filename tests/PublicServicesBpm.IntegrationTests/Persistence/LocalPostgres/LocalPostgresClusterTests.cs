@@ -112,6 +112,28 @@ public sealed class LocalPostgresClusterTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_AsRootBelowAPrivateFolder_FailsSayingThePostgresUserCannotReachIt()
+    {
+        Assert.Equal("root", Environment.UserName);
+        var privateFolder = Path.Combine(_root, "private");
+        Directory.CreateDirectory(privateFolder);
+        File.SetUnixFileMode(privateFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var options = Options() with { DataDirectory = Path.Combine(privateFolder, "postgres") };
+
+        var error = await Assert.ThrowsAsync<LocalPostgresException>(() => LocalPostgresCluster.StartAsync(options, NullLogger.Instance, CancellationToken.None));
+
+        Assert.Contains("cannot reach", error.Message, StringComparison.Ordinal);
+        Assert.Contains("LocalPostgres:DataDirectory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WorksIn_ThisProcessAndAnotherFolder_TellsThemApart()
+    {
+        Assert.True(ProcessIdentity.WorksIn(Environment.ProcessId, Environment.CurrentDirectory));
+        Assert.False(ProcessIdentity.WorksIn(Environment.ProcessId, Path.Combine(_root, "elsewhere")));
+    }
+
+    [Fact]
     public async Task DisposeAsync_EphemeralCluster_StopsServerAndDeletesFiles()
     {
         var cluster = await LocalPostgresCluster.StartAsync(Options(ephemeral: true), NullLogger.Instance, CancellationToken.None);
