@@ -15,6 +15,7 @@ internal static class WorkflowEngine
         services.AddSingleton<IBusinessCalendar>(new WeekdayOfficeHoursCalendar());
         services.AddSingleton<ICommittedEffectsListener, ServiceTaskDispatcher>();
         services.AddSingleton<WorkflowRuntime>();
+        services.AddSingleton<TaskAssignments>();
         services.AddTransient<FireDueTimersJob>();
         services.AddTransient<RunServiceTaskJob>();
         services.AddTransient<RunStaleJobsJob>();

@@ -44,6 +44,9 @@ public sealed class UserTaskRecord
 
     public string? Assignee { get; set; }
 
+    /// <summary>Who delegated the task and gets it back when the delegate resolves it; null when not delegated.</summary>
+    public string? Owner { get; set; }
+
     public string? FormKey { get; init; }
 
     public string[] Outcomes { get; init; } = [];

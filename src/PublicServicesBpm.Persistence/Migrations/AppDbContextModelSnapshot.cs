@@ -449,6 +449,10 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("outcomes");
 
+                    b.Property<string>("Owner")
+                        .HasColumnType("text")
+                        .HasColumnName("owner");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
