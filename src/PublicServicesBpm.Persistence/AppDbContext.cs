@@ -37,6 +37,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<CommandReceiptRecord> CommandReceipts => Set<CommandReceiptRecord>();
 
+    public DbSet<CalledProcessRecord> CalledProcesses => Set<CalledProcessRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(AppSchema);

@@ -13,9 +13,11 @@ internal static class WorkflowEngine
         services.AddSingleton<DefinitionCache>();
         // Monday–Friday office hours until the administered business calendar (catalogue issue) replaces it.
         services.AddSingleton<IBusinessCalendar>(new WeekdayOfficeHoursCalendar());
-        services.AddSingleton<ICommittedEffectsListener, ServiceTaskDispatcher>();
+        services.AddSingleton<ICommittedEffectsListener, EngineEffectsDispatcher>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TaskAssignments>();
+        services.AddSingleton<CalledProcesses>();
+        services.AddTransient<SettleCalledProcessJob>();
         services.AddTransient<FireDueTimersJob>();
         services.AddTransient<RunServiceTaskJob>();
         services.AddTransient<RunStaleJobsJob>();

@@ -91,3 +91,18 @@ internal sealed class CommandReceiptConfiguration : IEntityTypeConfiguration<Com
         builder.HasKey(r => r.IdempotencyKey);
     }
 }
+
+internal sealed class CalledProcessConfiguration : IEntityTypeConfiguration<CalledProcessRecord>
+{
+    public void Configure(EntityTypeBuilder<CalledProcessRecord> builder)
+    {
+        builder.ToTable("called_processes", AppDbContext.EngineSchema);
+        builder.HasKey(c => c.CallId);
+        builder.Property(c => c.Variables).HasColumnType("jsonb");
+        builder.Property(c => c.ChildVariables).HasColumnType("jsonb");
+        builder.Property(c => c.Binding).HasMaxLength(20);
+        builder.Property(c => c.ChildStatus).HasMaxLength(20);
+        builder.HasIndex(c => c.ParentInstanceId);
+        builder.HasIndex(c => c.RequestedAt);
+    }
+}

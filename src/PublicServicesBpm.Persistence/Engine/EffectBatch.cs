@@ -15,18 +15,20 @@ internal static class EffectBatch
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static NpgsqlBatch Build(NpgsqlConnection connection, NpgsqlTransaction transaction, InstanceRow row, ExecutionResult result, string? idempotencyKey, DateTimeOffset now)
+    public static NpgsqlBatch Build(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, InstanceRow row, EngineCommand command, ExecutionResult result, string? idempotencyKey, DateTimeOffset now)
     {
         var batch = new NpgsqlBatch(connection, transaction);
         var state = result.State;
         var ended = state.Status is InstanceStatus.Completed or InstanceStatus.Terminated or InstanceStatus.Cancelled ? now : (DateTimeOffset?)null;
         batch.BatchCommands.Add(row.Revision == 0
             ? Command("""
-                INSERT INTO bpm.process_instances (id, definition_version_id, process_key, process_version, business_key, status, state, revision, started_at, ended_at)
-                VALUES (@id, @definition, @key, @version, @business_key, @status, @state, 1, @now, @ended)
+                INSERT INTO bpm.process_instances (id, definition_version_id, process_key, process_version, business_key, status, state, revision, parent_call_id, started_at, ended_at)
+                VALUES (@id, @definition, @key, @version, @business_key, @status, @state, 1, @parent_call, @now, @ended)
                 """,
                 ("id", row.Id), ("definition", row.DefinitionVersionId), ("key", state.ProcessKey), ("version", state.ProcessVersion),
-                ("business_key", (object?)row.BusinessKey ?? DBNull.Value), ("status", Status(state.Status)), ("state", Json(state.ToJson())), ("now", now), ("ended", (object?)ended ?? DBNull.Value))
+                ("business_key", (object?)row.BusinessKey ?? DBNull.Value), ("status", Status(state.Status)), ("state", Json(state.ToJson())),
+                ("parent_call", (object?)row.ParentCallId ?? DBNull.Value), ("now", now), ("ended", (object?)ended ?? DBNull.Value))
             : Command("""
                 UPDATE bpm.process_instances SET status = @status, state = @state, revision = revision + 1, ended_at = @ended
                 WHERE id = @id AND revision = @revision
@@ -34,10 +36,14 @@ internal static class EffectBatch
                 ("id", row.Id), ("status", Status(state.Status)), ("state", Json(state.ToJson())), ("ended", (object?)ended ?? DBNull.Value), ("revision", row.Revision)));
         foreach (var effect in result.Effects)
         {
-            if (EffectCommand(row.Id, effect, now) is { } command)
+            if (EffectCommand(row.Id, effect, now) is { } statement)
             {
-                batch.BatchCommands.Add(command);
+                batch.BatchCommands.Add(statement);
             }
+        }
+        foreach (var call in CalledProcessCommands(row, command, result, now))
+        {
+            batch.BatchCommands.Add(call);
         }
         batch.BatchCommands.Add(History(row.Id, result.Effects, now));
         if (idempotencyKey is not null)
@@ -85,8 +91,39 @@ internal static class EffectBatch
             """,
             ("id", i.IncidentId), ("instance", instance), ("element", i.ElementId), ("kind", i.Kind.ToString()), ("message", i.Message), ("now", now)),
         IncidentResolved i => Command("UPDATE bpm.incidents SET resolved_at = @now WHERE id = @id", ("id", i.IncidentId), ("now", now)),
+        CallActivityRequested c => Command("""
+            INSERT INTO bpm.called_processes (call_id, parent_instance_id, element_id, called_process_key, binding, version, version_tag, variables, requested_at, cancelled)
+            VALUES (@call, @instance, @element, @key, @binding, @version, @tag, @variables, @now, false)
+            """,
+            ("call", c.CallId), ("instance", instance), ("element", c.ElementId), ("key", c.CalledProcessKey), ("binding", c.Binding.ToString()),
+            ("version", (object?)c.Version ?? DBNull.Value), ("tag", (object?)c.VersionTag ?? DBNull.Value), ("variables", Json(c.Variables.ToJsonString())), ("now", now)),
+        CallActivityCancelled c => Command("UPDATE bpm.called_processes SET cancelled = true WHERE call_id = @call", ("call", c.CallId)),
         _ => null,
     };
+
+    /// <summary>
+    /// The called-process bookkeeping of this command: a child records itself on its call when it starts and its
+    /// result when it ends; a caller that got its answer (or stopped waiting for it) closes the call.
+    /// </summary>
+    private static IEnumerable<NpgsqlBatchCommand> CalledProcessCommands(InstanceRow row, EngineCommand command, ExecutionResult result, DateTimeOffset now)
+    {
+        if (row.ParentCallId is { } parentCall && row.Revision == 0)
+        {
+            yield return Command("UPDATE bpm.called_processes SET child_instance_id = @child WHERE call_id = @call", ("child", row.Id), ("call", parentCall));
+        }
+        if (row.ParentCallId is { } endedCall && result.Effects.OfType<InstanceEnded>().FirstOrDefault() is { } ended)
+        {
+            yield return Command("""
+                UPDATE bpm.called_processes SET child_status = @status, child_variables = @variables, child_ended_at = @now WHERE call_id = @call
+                """,
+                ("status", Status(ended.Status)), ("variables", Json(result.State.Variables.ToJsonString())), ("now", now), ("call", endedCall));
+        }
+        if (command is CompleteCallActivity or FailCallActivity)
+        {
+            var callId = command is CompleteCallActivity complete ? complete.CallId : ((FailCallActivity)command).CallId;
+            yield return Command("DELETE FROM bpm.called_processes WHERE call_id = @call", ("call", callId));
+        }
+    }
 
     /// <summary>Every effect of the command, in order, as one multi-row insert (history is append-only).</summary>
     private static NpgsqlBatchCommand History(Guid instance, IReadOnlyList<EngineEffect> effects, DateTimeOffset now)

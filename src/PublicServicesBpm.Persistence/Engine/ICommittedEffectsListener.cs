@@ -9,5 +9,8 @@ namespace PublicServicesBpm.Persistence.Engine;
 /// </summary>
 public interface ICommittedEffectsListener
 {
-    void OnCommitted(Guid instanceId, IReadOnlyList<EngineEffect> effects);
+    /// <param name="instanceId">The instance the command changed.</param>
+    /// <param name="parentCallId">When that instance was started by a call activity: the call's id.</param>
+    /// <param name="effects">The command's effects, in order.</param>
+    void OnCommitted(Guid instanceId, string? parentCallId, IReadOnlyList<EngineEffect> effects);
 }

@@ -24,6 +24,9 @@ public sealed class ProcessInstanceRecord
 
     public int Revision { get; set; }
 
+    /// <summary>For an instance started by a call activity: the call's id (see <see cref="CalledProcessRecord"/>).</summary>
+    public string? ParentCallId { get; init; }
+
     public DateTimeOffset StartedAt { get; init; }
 
     public DateTimeOffset? EndedAt { get; set; }
@@ -154,4 +157,40 @@ public sealed class CommandReceiptRecord
     public required string Status { get; init; }
 
     public DateTimeOffset At { get; init; }
+}
+
+/// <summary>
+/// A call activity's request to run another process, written with the calling instance's command and settled
+/// after commit: start the child, report its end to the caller, or cancel it when the caller stopped waiting.
+/// </summary>
+public sealed class CalledProcessRecord
+{
+    public required string CallId { get; init; }
+
+    public Guid ParentInstanceId { get; init; }
+
+    public required string ElementId { get; init; }
+
+    public required string CalledProcessKey { get; init; }
+
+    public required string Binding { get; init; }
+
+    public int? Version { get; init; }
+
+    public string? VersionTag { get; init; }
+
+    public required string Variables { get; init; }
+
+    public DateTimeOffset RequestedAt { get; init; }
+
+    public Guid? ChildInstanceId { get; set; }
+
+    /// <summary>The caller no longer waits (an interrupting boundary event, a cancellation).</summary>
+    public bool Cancelled { get; set; }
+
+    public string? ChildStatus { get; set; }
+
+    public string? ChildVariables { get; set; }
+
+    public DateTimeOffset? ChildEndedAt { get; set; }
 }

@@ -99,10 +99,10 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    private delegate Task<(InstanceRow Row, PublicServicesBpm.Engine.Definitions.ProcessDefinition Definition, EngineCommand Command)> Prepare(
+    internal delegate Task<(InstanceRow Row, PublicServicesBpm.Engine.Definitions.ProcessDefinition Definition, EngineCommand Command)> Prepare(
         NpgsqlConnection connection, NpgsqlTransaction transaction);
 
-    private async Task<CommandOutcome> RunAsync(string? idempotencyKey, Prepare prepare, CancellationToken cancellationToken)
+    internal async Task<CommandOutcome> RunAsync(string? idempotencyKey, Prepare prepare, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -116,7 +116,7 @@ public sealed class WorkflowRuntime(
             var state = row.StateJson is null ? null : ProcessInstanceState.FromJson(row.StateJson);
             var now = clock.GetUtcNow();
             var result = ProcessInterpreter.Execute(definition, state, command, new ExecutionEnvironment(clock, calendar));
-            await using var batch = EffectBatch.Build(connection, transaction, row, result, idempotencyKey, now);
+            await using var batch = EffectBatch.Build(connection, transaction, row, command, result, idempotencyKey, now);
             try
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -125,7 +125,7 @@ public sealed class WorkflowRuntime(
                     throw new ConcurrencyConflictException();
                 }
                 await transaction.CommitAsync(cancellationToken);
-                listener?.OnCommitted(row.Id, result.Effects);
+                listener?.OnCommitted(row.Id, row.ParentCallId, result.Effects);
                 return new CommandOutcome(row.Id, result.State.Status, result.Effects, Repeated: false);
             }
             catch (Exception exception) when (attempt < MaxAttempts && IsRetryable(exception))
@@ -168,20 +168,21 @@ public sealed class WorkflowRuntime(
             : null;
     }
 
-    private static async Task<InstanceRow> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid instanceId, CancellationToken cancellationToken)
+    internal static async Task<InstanceRow> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid instanceId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT definition_version_id, business_key, revision, state FROM bpm.process_instances WHERE id = @id", connection, transaction);
+            "SELECT definition_version_id, business_key, revision, state, parent_call_id FROM bpm.process_instances WHERE id = @id", connection, transaction);
         command.Parameters.AddWithValue("id", instanceId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
             throw new EngineCommandException(CommandRejection.NotFound, $"Process instance {instanceId} does not exist.");
         }
-        return new InstanceRow(instanceId, reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2), reader.GetString(3));
+        return new InstanceRow(instanceId, reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2), reader.GetString(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4));
     }
 
-    private static async Task<(Guid Id, int Version)> LatestVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string processKey, CancellationToken cancellationToken)
+    internal static async Task<(Guid Id, int Version)> LatestVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string processKey, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             "SELECT id, version FROM bpm.process_definition_versions WHERE key = @key AND retired_at IS NULL ORDER BY version DESC LIMIT 1", connection, transaction);
@@ -194,5 +195,5 @@ public sealed class WorkflowRuntime(
 
     private sealed class ConcurrencyConflictException : Exception;
 
-    private sealed class NothingDueException : Exception;
+    internal sealed class NothingDueException : Exception;
 }

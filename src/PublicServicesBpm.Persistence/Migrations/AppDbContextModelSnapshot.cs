@@ -46,6 +46,82 @@ namespace PublicServicesBpm.Persistence.Migrations
                     b.ToTable("data_protection_keys", "app");
                 });
 
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.CalledProcessRecord", b =>
+                {
+                    b.Property<string>("CallId")
+                        .HasColumnType("text")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Binding")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("binding");
+
+                    b.Property<string>("CalledProcessKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("called_process_key");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancelled");
+
+                    b.Property<DateTimeOffset?>("ChildEndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("child_ended_at");
+
+                    b.Property<Guid?>("ChildInstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_instance_id");
+
+                    b.Property<string>("ChildStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("child_status");
+
+                    b.Property<string>("ChildVariables")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("child_variables");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<Guid>("ParentInstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_instance_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Variables")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("variables");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VersionTag")
+                        .HasColumnType("text")
+                        .HasColumnName("version_tag");
+
+                    b.HasKey("CallId")
+                        .HasName("pk_called_processes");
+
+                    b.HasIndex("ParentInstanceId")
+                        .HasDatabaseName("ix_called_processes_parent_instance_id");
+
+                    b.HasIndex("RequestedAt")
+                        .HasDatabaseName("ix_called_processes_requested_at");
+
+                    b.ToTable("called_processes", "bpm");
+                });
+
             modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.CommandReceiptRecord", b =>
                 {
                     b.Property<string>("IdempotencyKey")
@@ -318,6 +394,10 @@ namespace PublicServicesBpm.Persistence.Migrations
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
+
+                    b.Property<string>("ParentCallId")
+                        .HasColumnType("text")
+                        .HasColumnName("parent_call_id");
 
                     b.Property<string>("ProcessKey")
                         .IsRequired()
