@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PublicServicesBpm.Engine.Execution;
 using PublicServicesBpm.Host.Features.Definitions;
 using PublicServicesBpm.Host.Features.Engine;
 using PublicServicesBpm.Persistence.Engine;
@@ -97,6 +98,21 @@ public sealed class ServiceTaskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RetryIncident_AfterTheCauseIsFixed_RunsTheJobAgainAndTheProcessContinues()
+    {
+        var runtime = _host.Services.GetRequiredService<WorkflowRuntime>();
+        var started = await runtime.StartAsync("hong", new JsonObject { ["attempt"] = "first" }, null, null, CancellationToken.None);
+        await WaitUntilAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM bpm.incidents WHERE instance_id = @id", started.InstanceId) == 1);
+        var incidentId = await ScalarAsync<string>("SELECT id FROM bpm.incidents WHERE instance_id = @id", started.InstanceId);
+
+        // The administrator fixes the cause (here: the variable the handler checks) and retries.
+        await runtime.ExecuteAsync(started.InstanceId, new RetryIncident(incidentId!, new JsonObject { ["attempt"] = "fixed" }), null, CancellationToken.None);
+
+        await WaitUntilAsync(async () => await ScalarAsync<string>("SELECT status FROM bpm.process_instances WHERE id = @id", started.InstanceId) == "completed");
+        Assert.NotNull(await ScalarAsync<DateTime?>("SELECT resolved_at FROM bpm.incidents WHERE instance_id = @id", started.InstanceId));
+    }
+
+    [Fact]
     public void Deployment_KnowsTheRegisteredHandlerTypes()
     {
         var registry = _host.Services.GetRequiredService<ServiceTaskHandlerRegistry>();
@@ -151,6 +167,8 @@ public sealed class ServiceTaskTests : IAsyncLifetime
         public string Type => "broken";
 
         public Task<ServiceTaskResult> ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken) =>
-            throw new HttpRequestException("tax system unreachable");
+            context.Variables["attempt"]?.GetValue<string>() == "fixed"
+                ? Task.FromResult(ServiceTaskResult.Completed())
+                : throw new HttpRequestException("tax system unreachable");
     }
 }
