@@ -49,7 +49,12 @@ internal static class HostApplication
         builder.Services.AddHealth();
         builder.Services.AddDefinitions();
         builder.Services.AddWorkflowEngine();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "PublicServicesBpm API";
+            document.Info.Description = "HTTP API of the administrative procedure handling system (Circular 21/2023/TT-BTTTT). Errors are RFC 7807 problem details.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddUiLocalization();
         builder.Services.AddRazorComponents();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));

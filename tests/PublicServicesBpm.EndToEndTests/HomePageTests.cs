@@ -38,6 +38,17 @@ public sealed class HomePageTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task HomePage_BrowserSetToEnglish_StillSpeaksVietnameseUntilAsked()
+    {
+        var page = await browser.NewPageAsync(locale: "en-US");
+
+        await page.GotoAsync("/");
+
+        Assert.Equal("vi", await page.GetAttributeAsync("html", "lang"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Hệ thống giải quyết thủ tục hành chính");
+    }
+
+    [Fact]
     public async Task SkipLink_KeyboardUser_ReachesMainContentFirst()
     {
         var page = await browser.NewPageAsync();

@@ -5,7 +5,8 @@ namespace PublicServicesBpm.Host.Hosting;
 
 /// <summary>
 /// Vietnamese (vi-VN) by default, English available. The choice comes from <c>?culture=</c>, then the culture
-/// cookie set by <c>/language</c>, then the browser's Accept-Language.
+/// cookie set by <c>/language</c>. The browser's Accept-Language is deliberately not used: a public service
+/// speaks Vietnamese unless the person asks otherwise (many officers' browsers are set to English).
 /// </summary>
 internal static class Localization
 {
@@ -20,6 +21,7 @@ internal static class Localization
             options.SupportedCultures = SupportedCultures;
             options.SupportedUICultures = SupportedCultures;
             options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         return services;
     }

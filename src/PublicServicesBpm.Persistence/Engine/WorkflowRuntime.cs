@@ -58,6 +58,7 @@ public sealed class WorkflowRuntime(
     /// Fires the most overdue timer that no other process is firing (FOR UPDATE SKIP LOCKED, held until the
     /// command commits). Returns false when no timer is due. Cost grows with due timers, not with open instances.
     /// A timer the instance no longer knows (its token moved on) is deleted; timers of suspended instances wait.
+    /// The suspension check is a primary-key lookup per candidate timer (an anti-join was planned as a full scan).
     /// </summary>
     public async Task<bool> FireNextDueTimerAsync(CancellationToken cancellationToken)
     {
@@ -67,8 +68,8 @@ public sealed class WorkflowRuntime(
             await RunAsync(idempotencyKey: null, async (connection, transaction) =>
             {
                 await using var find = new NpgsqlCommand("""
-                    SELECT t.id, t.instance_id FROM bpm.timers t
-                    WHERE t.due_at <= @now AND NOT EXISTS (SELECT 1 FROM bpm.process_instances i WHERE i.id = t.instance_id AND i.status = 'suspended')
+                    SELECT t.id, t.instance_id FROM bpm.timers t JOIN bpm.process_instances i ON i.id = t.instance_id
+                    WHERE t.due_at <= @now AND i.status <> 'suspended'
                     ORDER BY t.due_at LIMIT 1 FOR UPDATE OF t SKIP LOCKED
                     """, connection, transaction);
                 find.Parameters.AddWithValue("now", clock.GetUtcNow().ToUniversalTime());
@@ -90,10 +91,16 @@ public sealed class WorkflowRuntime(
         {
             return false;
         }
-        catch (EngineCommandException exception) when (timerId is not null && exception.Reason == CommandRejection.NotFound)
+        catch (EngineCommandException exception) when (timerId is not null)
         {
-            await using var delete = dataSource.CreateCommand("DELETE FROM bpm.timers WHERE id = @id");
+            // NotFound: the token moved on. Conflict: the instance ended (delete) or was suspended just now (keep:
+            // the next scan skips it until it is resumed).
+            await using var delete = dataSource.CreateCommand("""
+                DELETE FROM bpm.timers t WHERE t.id = @id
+                AND (@not_found OR NOT EXISTS (SELECT 1 FROM bpm.process_instances i WHERE i.id = t.instance_id AND i.status IN ('active', 'suspended')))
+                """);
             delete.Parameters.AddWithValue("id", timerId);
+            delete.Parameters.AddWithValue("not_found", exception.Reason == CommandRejection.NotFound);
             await delete.ExecuteNonQueryAsync(cancellationToken);
             return true;
         }
@@ -164,7 +171,8 @@ public sealed class WorkflowRuntime(
         command.Parameters.AddWithValue("key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new CommandOutcome(reader.GetGuid(0), Enum.Parse<InstanceStatus>(reader.GetString(1), ignoreCase: true), [], Repeated: true)
+            // Receipts written before their status was recorded have an empty status: report the instance as active.
+            ? new CommandOutcome(reader.GetGuid(0), Enum.TryParse<InstanceStatus>(reader.GetString(1), ignoreCase: true, out var status) ? status : InstanceStatus.Active, [], Repeated: true)
             : null;
     }
 

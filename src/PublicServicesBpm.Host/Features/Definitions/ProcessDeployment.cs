@@ -19,8 +19,18 @@ internal sealed class ProcessDeployment(AppDbContext db, TimeProvider clock)
         public bool Succeeded => Problems.All(p => p.Severity != BpmnProblemSeverity.Error);
     }
 
-    public async Task<Outcome> DeployAsync(string bpmnXml, string deployedBy, IDeploymentContext context, CancellationToken cancellationToken)
+    /// <param name="bpmnXml">The BPMN file's text (untrusted).</param>
+    /// <param name="deployedBy">Who deploys: a user name, or <c>repository</c>.</param>
+    /// <param name="context">The forms, handlers and processes the deployment may refer to.</param>
+    /// <param name="cancellationToken">Cancels the deployment (nothing is stored then).</param>
+    /// <param name="deployedAt">
+    /// One instant for a batch deployed together (the repository at start-up), so that call activities bound to
+    /// "the version deployed with the caller" find each other; the clock's time when omitted.
+    /// </param>
+    public async Task<Outcome> DeployAsync(
+        string bpmnXml, string deployedBy, IDeploymentContext context, CancellationToken cancellationToken, DateTimeOffset? deployedAt = null)
     {
+        var now = deployedAt ?? clock.GetUtcNow();
         var import = BpmnImporter.Import(bpmnXml, context);
         if (!import.IsValid)
         {
@@ -50,7 +60,7 @@ internal sealed class ProcessDeployment(AppDbContext db, TimeProvider clock)
                 Name = process.Name,
                 ContentHash = document.ContentHash,
                 BpmnXml = document.SourceXml,
-                DeployedAt = clock.GetUtcNow(),
+                DeployedAt = now,
                 DeployedBy = deployedBy,
             };
             db.ProcessDefinitionVersions.Add(version);

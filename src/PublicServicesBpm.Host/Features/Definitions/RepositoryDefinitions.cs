@@ -38,9 +38,10 @@ internal static class RepositoryDefinitions
         var handlers = scope.ServiceProvider.GetRequiredService<ServiceTaskHandlerRegistry>().HandlerTypes;
         var context = new RepositoryDeploymentContext(formKeys, handlers, knownProcesses);
         var deployment = scope.ServiceProvider.GetRequiredService<ProcessDeployment>();
+        var deployedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var file in files)
         {
-            var outcome = await deployment.DeployAsync(await File.ReadAllTextAsync(file, cancellationToken), DeployedBy, context, cancellationToken);
+            var outcome = await deployment.DeployAsync(await File.ReadAllTextAsync(file, cancellationToken), DeployedBy, context, cancellationToken, deployedAt);
             if (!outcome.Succeeded)
             {
                 logger.LogError("Not deployed: {File} has {Count} problem(s):{NewLine}{Problems}",

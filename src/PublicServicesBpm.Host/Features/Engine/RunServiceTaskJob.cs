@@ -43,9 +43,9 @@ internal sealed class RunServiceTaskJob(
         {
             await runtime.ExecuteAsync(job.InstanceId, outcome, idempotencyKey: null, cancellationToken);
         }
-        catch (EngineCommandException exception) when (exception.Reason == CommandRejection.NotFound)
+        catch (EngineCommandException exception) when (exception.Reason is CommandRejection.NotFound or CommandRejection.Conflict)
         {
-            // The instance moved on meanwhile (an interrupting boundary event, a cancellation): nothing to report to.
+            // The instance moved on meanwhile (an interrupting boundary event, a cancellation, its end): nothing to report to.
             logger.LogInformation("Job {JobId} finished after its instance no longer waited for it: {Reason}", jobId, exception.Message);
         }
     }
@@ -59,6 +59,8 @@ internal sealed class RunServiceTaskJob(
             WITH leased AS (
                 UPDATE bpm.jobs SET locked_until = @until
                 WHERE id = @id AND run_at <= @now AND (locked_until IS NULL OR locked_until < @now)
+                  -- A suspended instance's jobs wait for its resumption (the stale-job scan offers them again).
+                  AND EXISTS (SELECT 1 FROM bpm.process_instances i WHERE i.id = bpm.jobs.instance_id AND i.status = 'active')
                 RETURNING instance_id, element_id, handler_type)
             SELECT l.instance_id, l.element_id, l.handler_type, i.business_key, i.state -> 'variables'
             FROM leased l JOIN bpm.process_instances i ON i.id = l.instance_id
