@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Npgsql;
-using PublicServicesBpm.Engine.Bpmn;
 using PublicServicesBpm.Engine.Calendar;
 using PublicServicesBpm.Engine.Execution;
 using PublicServicesBpm.Persistence.Engine;
@@ -8,117 +5,84 @@ using PublicServicesBpm.Persistence.Engine;
 namespace PublicServicesBpm.Benchmarks;
 
 /// <summary>
-/// Engine commands through <see cref="WorkflowRuntime"/> on one connection at a time: start an instance that
-/// waits in a user task, then complete that task (the instance ends). Round trips are counted with Npgsql's
-/// own tracing, write commits with PostgreSQL's transaction ids.
+/// (a) start → first user task and (b) complete task → next user task, then complete → instance ends, through
+/// <see cref="WorkflowRuntime"/> as the host uses it, each right after its raw baseline with the same clients.
+/// The process has two user tasks, so (b) lands on the second one.
 /// </summary>
-internal sealed class EngineBenchmarks(NpgsqlDataSource dataSource, int operations)
+internal sealed class EngineBenchmarks(Probe probe, BenchmarkOptions options)
 {
-    private const string Bpmn = """
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:psb="urn:publicservicesbpm:bpmn:1" id="d" targetNamespace="urn:bench">
-          <bpmn:process id="bench-review" isExecutable="true">
-            <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
-            <bpmn:userTask id="review" name="Thẩm định" psb:candidateGroups="specialist" psb:outcomes="approve,reject" psb:dueIn="P2D" />
-            <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
-            <bpmn:endEvent id="end" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
+    private readonly WorkflowRuntime _runtime = new(probe.DataSource, new DefinitionCache(), TimeProvider.System, new WeekdayOfficeHoursCalendar());
+    private readonly BaselineWrites _baseline = new(probe.DataSource);
 
-    public async Task RunAsync(Report report)
+    public async Task RunAsync()
     {
-        await DeployAsync();
-        var runtime = new WorkflowRuntime(dataSource, new DefinitionCache(), TimeProvider.System, new WeekdayOfficeHoursCalendar());
-        await StartManyAsync(runtime, Math.Min(100, operations)); // warm-up: JIT, definition cache, pool
-
-        using var roundTrips = new RoundTripCounter();
-        var commitsBefore = await CommitsAsync();
-        var watch = Stopwatch.StartNew();
-        var started = await StartManyAsync(runtime, operations);
-        var startElapsed = watch.Elapsed;
-        var (startTrips, startCommits) = (roundTrips.Take(), await CommitsAsync() - commitsBefore);
-        report.Add(new Report.Row("engine: start instance (waits in a user task)", operations, startElapsed, (double)startTrips / operations, (double)startCommits / operations));
-
-        var tasks = await OpenTasksAsync(started);
-        commitsBefore = await CommitsAsync();
-        roundTrips.Take();
-        watch.Restart();
-        foreach (var (instance, task) in tasks)
+        await BenchProcesses.DeployAsync(probe.DataSource, BenchProcesses.TwoTasks, BenchProcesses.TwoTasksXml);
+        var templates = await TemplatesAsync();
+        await RoundAsync(probe.ForWarmUp(), templates, options.Clients.Max(), Math.Min(200, options.Operations));
+        foreach (var clients in options.Clients)
         {
-            await runtime.ExecuteAsync(instance, new CompleteUserTask(task, "approve"), null, CancellationToken.None);
+            await RoundAsync(probe, templates, clients, options.Operations);
         }
-        var completeElapsed = watch.Elapsed;
-        var (completeTrips, completeCommits) = (roundTrips.Take(), await CommitsAsync() - commitsBefore);
-        report.Add(new Report.Row("engine: complete user task (instance ends)", tasks.Count, completeElapsed, (double)completeTrips / tasks.Count, (double)completeCommits / tasks.Count));
-        report.Note("engine rows: stmts/op = round trips (a batch of statements counts once)");
     }
 
-    private static async Task<List<Guid>> StartManyAsync(WorkflowRuntime runtime, int count)
+    private async Task RoundAsync(Probe measure, Templates templates, int clients, int operations)
     {
-        var ids = new List<Guid>(count);
-        for (var i = 0; i < count; i++)
+        var raw = new Guid[operations];
+        var engine = new (Guid Instance, string Task)[operations];
+
+        var baseline = await measure.MeasureAsync("raw (a): insert instance, task, history", clients, operations, async i =>
         {
-            ids.Add((await runtime.StartAsync("bench-review", null, null, null, CancellationToken.None)).InstanceId);
-        }
-        return ids;
-    }
-
-    private async Task<List<(Guid Instance, string Task)>> OpenTasksAsync(List<Guid> instances)
-    {
-        await using var command = dataSource.CreateCommand("SELECT instance_id, id FROM bpm.user_tasks WHERE status = 'open' AND instance_id = ANY(@ids)");
-        command.Parameters.AddWithValue("ids", instances.ToArray());
-        await using var reader = await command.ExecuteReaderAsync();
-        var tasks = new List<(Guid, string)>();
-        while (await reader.ReadAsync())
+            raw[i] = Guid.CreateVersion7();
+            await _baseline.StartAsync(raw[i], $"{raw[i]}-1", templates.Start);
+            return true;
+        });
+        await measure.MeasureAsync("engine (a): start -> first user task", clients, operations, async i =>
         {
-            tasks.Add((reader.GetGuid(0), reader.GetString(1)));
-        }
-        return tasks;
-    }
+            var outcome = await _runtime.StartAsync(BenchProcesses.TwoTasks, null, null, null, CancellationToken.None);
+            engine[i] = (outcome.InstanceId, OpenedTask(outcome));
+            return true;
+        }, baseline);
 
-    private async Task DeployAsync()
-    {
-        var import = BpmnImporter.Import(Bpmn);
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO bpm.process_definition_versions (id, key, version, content_hash, bpmn_xml, deployed_at, deployed_by)
-            VALUES (@id, 'bench-review', 1, @hash, @xml, now(), 'benchmark')
-            """);
-        command.Parameters.AddWithValue("id", Guid.CreateVersion7());
-        command.Parameters.AddWithValue("hash", import.Document!.ContentHash);
-        command.Parameters.AddWithValue("xml", Bpmn);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>
-    /// The next transaction id to be assigned: every writing transaction takes exactly one, read-only ones none,
-    /// so the difference between two readings counts write commits exactly (the reading itself takes none).
-    /// </summary>
-    private async Task<long> CommitsAsync()
-    {
-        await using var command = dataSource.CreateCommand("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint");
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>Counts Npgsql command executions (one activity per command or batch = one round trip).</summary>
-    private sealed class RoundTripCounter : IDisposable
-    {
-        private readonly ActivityListener _listener;
-        private long _count;
-
-        public RoundTripCounter()
+        baseline = await measure.MeasureAsync("raw (b): update instance, task; insert task, hist.", clients, operations, async i =>
         {
-            _listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == "Npgsql",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-                ActivityStopped = _ => Interlocked.Increment(ref _count),
-            };
-            ActivitySource.AddActivityListener(_listener);
-        }
+            await _baseline.CompleteAsync(raw[i], 1, $"{raw[i]}-1", $"{raw[i]}-2", templates.Next);
+            return true;
+        });
+        await measure.MeasureAsync("engine (b): complete task -> next user task", clients, operations, async i =>
+        {
+            var outcome = await _runtime.ExecuteAsync(engine[i].Instance, new CompleteUserTask(engine[i].Task, "approve"), null, CancellationToken.None);
+            engine[i] = (engine[i].Instance, OpenedTask(outcome));
+            return true;
+        }, baseline);
 
-        public long Take() => Interlocked.Exchange(ref _count, 0);
-
-        public void Dispose() => _listener.Dispose();
+        baseline = await measure.MeasureAsync("raw: update instance, task; insert history", clients, operations, async i =>
+        {
+            await _baseline.CompleteAsync(raw[i], 2, $"{raw[i]}-2", null, templates.End);
+            return true;
+        });
+        await measure.MeasureAsync("engine: complete task -> instance ends", clients, operations, async i =>
+        {
+            await _runtime.ExecuteAsync(engine[i].Instance, new CompleteUserTask(engine[i].Task, "approve"), null, CancellationToken.None);
+            return true;
+        }, baseline);
     }
+
+    /// <summary>Runs one instance through the process and copies what each command wrote, for the baseline.</summary>
+    private async Task<Templates> TemplatesAsync()
+    {
+        var dataSource = probe.DataSource;
+        var started = await _runtime.StartAsync(BenchProcesses.TwoTasks, null, null, null, CancellationToken.None);
+        var id = started.InstanceId;
+        var start = await WriteTemplate.ReadAsync(dataSource, id, 0);
+        var last = await WriteTemplate.LastHistoryIdAsync(dataSource, id);
+        var next = await _runtime.ExecuteAsync(id, new CompleteUserTask(OpenedTask(started), "approve"), null, CancellationToken.None);
+        var completed = await WriteTemplate.ReadAsync(dataSource, id, last);
+        last = await WriteTemplate.LastHistoryIdAsync(dataSource, id);
+        await _runtime.ExecuteAsync(id, new CompleteUserTask(OpenedTask(next), "approve"), null, CancellationToken.None);
+        return new Templates(start, completed, await WriteTemplate.ReadAsync(dataSource, id, last));
+    }
+
+    private static string OpenedTask(CommandOutcome outcome) => outcome.Effects.OfType<UserTaskCreated>().Single().TaskId;
+
+    private sealed record Templates(WriteTemplate Start, WriteTemplate Next, WriteTemplate End);
 }
