@@ -11,8 +11,9 @@ internal static class WorkflowEngine
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services)
     {
         services.AddSingleton<DefinitionCache>();
-        // Monday–Friday office hours until the administered business calendar (catalogue issue) replaces it.
-        services.AddSingleton<IBusinessCalendar>(new WeekdayOfficeHoursCalendar());
+        // Statutory holidays (lunar ones computed) and default office hours; administered adjustments, per-agency
+        // hours and calendar history arrive with the catalogue issue.
+        services.AddSingleton<IBusinessCalendar>(new VietnamBusinessCalendar());
         services.AddSingleton<ICommittedEffectsListener, EngineEffectsDispatcher>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TaskAssignments>();

@@ -27,3 +27,19 @@ public sealed class RecurringJobTests(HostFixture fixture) : IClassFixture<HostF
         Assert.Equal(0, fired);
     }
 }
+
+public sealed class HostCalendarTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    [Theory]
+    [InlineData("2026-02-17", false)] // Tết Nguyên Đán (computed from the lunar calendar)
+    [InlineData("2026-04-26", false)] // Hùng Kings' day, 10/3 lunar (a Sunday in 2026)
+    [InlineData("2026-04-30", false)] // Reunification Day
+    [InlineData("2026-09-02", false)] // National Day
+    [InlineData("2026-11-26", true)]  // an ordinary Thursday
+    public void HostCalendar_KnowsVietnamesePublicHolidays(string day, bool working)
+    {
+        var calendar = fixture.Host.Services.GetRequiredService<PublicServicesBpm.Engine.Calendar.IBusinessCalendar>();
+
+        Assert.Equal(working, calendar.IsWorkingDay(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}
