@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using PublicServicesBpm.Engine.Execution;
 
 namespace PublicServicesBpm.IntegrationTests.Engine;
@@ -75,6 +76,33 @@ public sealed class WorkflowRuntimeTests : RuntimeTestBase
         Assert.True(repeated.Repeated);
         Assert.Equal(InstanceStatus.Suspended, repeated.Status);
         Assert.Equal("completed", await ScalarAsync<string>("SELECT status FROM bpm.process_instances WHERE id = @id", ("id", started.InstanceId)));
+    }
+
+    [Fact]
+    public async Task FireDueTimersJob_ManyDueTimers_FiresEachExactlyOnceWithParallelLoops()
+    {
+        await DeployAsync(Process("nhieu-hen-gio", """
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+            <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="end" />
+            <bpmn:endEvent id="end" />
+            """));
+        for (var i = 0; i < 40; i++)
+        {
+            await Runtime.StartAsync("nhieu-hen-gio", null, null, null, CancellationToken.None);
+        }
+        Clock.Advance(TimeSpan.FromDays(1));
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Engine:TimerFiringConcurrency"] = "6" }).Build();
+        var job = new PublicServicesBpm.Host.Jobs.FireDueTimersJob(Runtime, configuration, Microsoft.Extensions.Logging.Abstractions.NullLogger<PublicServicesBpm.Host.Jobs.FireDueTimersJob>.Instance);
+
+        var fired = await job.RunAsync(CancellationToken.None);
+
+        Assert.Equal(40, fired);
+        Assert.Equal(40L, await ScalarAsync<long>("SELECT count(*) FROM bpm.process_instances WHERE status = 'completed'"));
+        Assert.Equal(40L, await ScalarAsync<long>("SELECT count(*) FROM bpm.history_events WHERE type = 'TimerFired'"));
+        Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM bpm.timers"));
     }
 
     [Fact]
