@@ -14,13 +14,15 @@ switch (args)
         return await BpmnValidateCommand.RunAsync(files, Console.Out, CancellationToken.None);
     case ["feel", "eval", .. var feelArguments]:
         return await FeelEvalCommand.RunAsync(feelArguments, Console.Out, TimeProvider.System);
+    case ["calendar", .. var calendarArguments]:
+        return await CalendarCommand.RunAsync(calendarArguments, Console.Out);
     default:
         break;
 }
 var (command, hostArgs) = args is [var first, .. var rest] && !first.StartsWith('-') ? (first, rest) : ("serve", args);
 if (command is not ("serve" or MigrateCommand.Name))
 {
-    Console.Error.WriteLine($"Unknown command '{command}'. Commands: {MigrateCommand.Name}, bpmn validate <file>..., feel eval \"<expression>\" [--context <json>] (or none, to serve).");
+    Console.Error.WriteLine($"Unknown command '{command}'. Commands: {MigrateCommand.Name}, bpmn validate <file>..., feel eval \"<expression>\" [--context <json>], calendar holidays <year>, calendar add <instant> <duration> (or none, to serve).");
     return 64;
 }
 var builder = HostApplication.CreateBuilder(hostArgs);

@@ -106,6 +106,40 @@ public sealed class HostCommandTests
         Assert.Contains(expected, output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CalendarAdd_ThreeWorkingDaysBeforeTet_SkipsTheTetHolidays()
+    {
+        // Friday 13 Feb 2026; Tết holidays run Monday 16 to Friday 20 February.
+        var (exitCode, output) = await RunHostAsync("calendar", "add", "2026-02-13T09:00:00+07:00", "P3D");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("2026-02-25T09:00:00+07:00", output.Trim());
+    }
+
+    [Fact]
+    public async Task CalendarHolidays_2026_ListsTetAndHungKingsDayAsJson()
+    {
+        var (exitCode, output) = await RunHostAsync("calendar", "holidays", "2026");
+
+        Assert.Equal(0, exitCode);
+        using var holidays = System.Text.Json.JsonDocument.Parse(output);
+        var dates = holidays.RootElement.EnumerateArray().Select(h => h.GetProperty("date").GetString()).ToList();
+        Assert.Contains("2026-02-17", dates);
+        Assert.Contains("2026-04-26", dates);
+        Assert.Contains("2026-09-02", dates);
+    }
+
+    [Theory]
+    [InlineData("holidays", "1800")]
+    [InlineData("add", "tomorrow")]
+    public async Task Calendar_BadInput_ExplainsAndExitsNonZero(string verb, string argument)
+    {
+        var (exitCode, output) = verb == "add" ? await RunHostAsync("calendar", verb, argument, "P1D") : await RunHostAsync("calendar", verb, argument);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Output)> RunHostAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
