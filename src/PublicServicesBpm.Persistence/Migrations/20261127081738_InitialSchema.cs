@@ -7,11 +7,46 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace PublicServicesBpm.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class EngineRuntime : Migration
+    public partial class InitialSchema : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.EnsureSchema(
+                name: "bpm");
+
+            migrationBuilder.EnsureSchema(
+                name: "app");
+
+            // Hangfire creates its own tables in its schema at start-up; the schema belongs to the layout.
+            migrationBuilder.EnsureSchema(
+                name: "hangfire");
+
+            migrationBuilder.CreateTable(
+                name: "called_processes",
+                schema: "bpm",
+                columns: table => new
+                {
+                    call_id = table.Column<string>(type: "text", nullable: false),
+                    parent_instance_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    element_id = table.Column<string>(type: "text", nullable: false),
+                    called_process_key = table.Column<string>(type: "text", nullable: false),
+                    binding = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: true),
+                    version_tag = table.Column<string>(type: "text", nullable: true),
+                    variables = table.Column<string>(type: "jsonb", nullable: false),
+                    requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    child_instance_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    cancelled = table.Column<bool>(type: "boolean", nullable: false),
+                    child_status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    child_variables = table.Column<string>(type: "jsonb", nullable: true),
+                    child_ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_called_processes", x => x.call_id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "command_receipts",
                 schema: "bpm",
@@ -19,11 +54,27 @@ namespace PublicServicesBpm.Persistence.Migrations
                 {
                     idempotency_key = table.Column<string>(type: "text", nullable: false),
                     instance_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    status = table.Column<string>(type: "text", nullable: false),
                     at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_command_receipts", x => x.idempotency_key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                schema: "app",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -72,7 +123,8 @@ namespace PublicServicesBpm.Persistence.Migrations
                     element_id = table.Column<string>(type: "text", nullable: false),
                     handler_type = table.Column<string>(type: "text", nullable: false),
                     retries_left = table.Column<int>(type: "integer", nullable: false),
-                    run_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    run_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -96,31 +148,23 @@ namespace PublicServicesBpm.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "process_instances",
+                name: "process_definition_versions",
                 schema: "bpm",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
-                    definition_version_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    process_key = table.Column<string>(type: "text", nullable: false),
-                    process_version = table.Column<int>(type: "integer", nullable: false),
-                    business_key = table.Column<string>(type: "text", nullable: true),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    state = table.Column<string>(type: "jsonb", nullable: false),
-                    revision = table.Column<int>(type: "integer", nullable: false),
-                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    content_hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    bpmn_xml = table.Column<string>(type: "text", nullable: false),
+                    deployed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    deployed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    retired_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_process_instances", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_process_instances_process_definition_versions_definition_ve",
-                        column: x => x.definition_version_id,
-                        principalSchema: "bpm",
-                        principalTable: "process_definition_versions",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
+                    table.PrimaryKey("pk_process_definition_versions", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -149,6 +193,7 @@ namespace PublicServicesBpm.Persistence.Migrations
                     name = table.Column<string>(type: "text", nullable: true),
                     candidate_groups = table.Column<string[]>(type: "text[]", nullable: false),
                     assignee = table.Column<string>(type: "text", nullable: true),
+                    owner = table.Column<string>(type: "text", nullable: true),
                     form_key = table.Column<string>(type: "text", nullable: true),
                     outcomes = table.Column<string[]>(type: "text[]", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -161,6 +206,47 @@ namespace PublicServicesBpm.Persistence.Migrations
                 {
                     table.PrimaryKey("pk_user_tasks", x => x.id);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "process_instances",
+                schema: "bpm",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    definition_version_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    process_key = table.Column<string>(type: "text", nullable: false),
+                    process_version = table.Column<int>(type: "integer", nullable: false),
+                    business_key = table.Column<string>(type: "text", nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    state = table.Column<string>(type: "jsonb", nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    parent_call_id = table.Column<string>(type: "text", nullable: true),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_process_instances", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_process_instances_process_definition_versions_definition_ve",
+                        column: x => x.definition_version_id,
+                        principalSchema: "bpm",
+                        principalTable: "process_definition_versions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_called_processes_parent_instance_id",
+                schema: "bpm",
+                table: "called_processes",
+                column: "parent_instance_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_called_processes_requested_at",
+                schema: "bpm",
+                table: "called_processes",
+                column: "requested_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_history_events_instance_id_id",
@@ -204,6 +290,19 @@ namespace PublicServicesBpm.Persistence.Migrations
                 schema: "bpm",
                 table: "message_subscriptions",
                 columns: new[] { "message_name", "correlation_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_process_definition_versions_key_content_hash",
+                schema: "bpm",
+                table: "process_definition_versions",
+                columns: new[] { "key", "content_hash" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_process_definition_versions_key_version",
+                schema: "bpm",
+                table: "process_definition_versions",
+                columns: new[] { "key", "version" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -271,8 +370,16 @@ namespace PublicServicesBpm.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "called_processes",
+                schema: "bpm");
+
+            migrationBuilder.DropTable(
                 name: "command_receipts",
                 schema: "bpm");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys",
+                schema: "app");
 
             migrationBuilder.DropTable(
                 name: "history_events",
@@ -300,6 +407,10 @@ namespace PublicServicesBpm.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "user_tasks",
+                schema: "bpm");
+
+            migrationBuilder.DropTable(
+                name: "process_definition_versions",
                 schema: "bpm");
         }
     }

@@ -12,8 +12,8 @@ using PublicServicesBpm.Persistence;
 namespace PublicServicesBpm.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127073625_CalledProcesses")]
-    partial class CalledProcesses
+    [Migration("20261127081738_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
