@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 
@@ -28,8 +29,12 @@ internal static class BackgroundJobs
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), storageOptions));
-        services.AddHangfireServer(server =>
+        services.AddHangfireServer((provider, server) =>
         {
+            // Jobs are created from THIS host's container. Hangfire's default activator is process-wide (static), so a
+            // second host in the same process (the tests start many) would otherwise get jobs built by another
+            // host's — possibly disposed — container, on another database.
+            server.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
             server.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", Math.Max(2, Environment.ProcessorCount * 2));
             server.ServerName = ServerName;
         });
