@@ -1,59 +1,37 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using PublicServicesBpm.Engine.Execution;
-using PublicServicesBpm.Host.Features.Definitions;
 using PublicServicesBpm.Persistence.Engine;
-using PublicServicesBpm.Testing;
 
 namespace PublicServicesBpm.IntegrationTests.Engine;
 
 /// <summary>Call activities through the real host: the caller commits, Hangfire starts the child, its end resumes the caller.</summary>
-public sealed class CallActivityTests : IAsyncLifetime
+public sealed class CallActivityTests : HostedEngineTestBase
 {
-    private TestPostgres _postgres = null!;
-    private string _connectionString = string.Empty;
-    private TestHost _host = null!;
-
-    private WorkflowRuntime Runtime => _host.Services.GetRequiredService<WorkflowRuntime>();
-
-    public async Task InitializeAsync()
-    {
-        _postgres = await TestPostgres.InstanceAsync();
-        _connectionString = await _postgres.CreateDatabaseAsync();
-        _host = await TestHost.StartAsync(_connectionString);
-        await DeployAsync("""
-            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:psb="urn:publicservicesbpm:bpmn:1" id="d" targetNamespace="urn:t">
-              <bpmn:message id="m" name="withdrawn" />
-              <bpmn:process id="xac-minh" isExecutable="true">
-                <bpmn:startEvent id="cs" />
-                <bpmn:sequenceFlow id="c1" sourceRef="cs" targetRef="check" />
-                <bpmn:userTask id="check" name="Xác minh" psb:candidateGroups="police" />
-                <bpmn:sequenceFlow id="c2" sourceRef="check" targetRef="ce" />
-                <bpmn:endEvent id="ce" />
-              </bpmn:process>
-              <bpmn:process id="ly-lich" isExecutable="true">
-                <bpmn:startEvent id="start" />
-                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="call" />
-                <bpmn:callActivity id="call" calledElement="xac-minh" />
-                <bpmn:boundaryEvent id="withdraw" attachedToRef="call" psb:correlationKey="=code"><bpmn:messageEventDefinition messageRef="m" /></bpmn:boundaryEvent>
-                <bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="sign" />
-                <bpmn:userTask id="sign" name="Ký phiếu" psb:candidateGroups="leader" />
-                <bpmn:sequenceFlow id="f3" sourceRef="sign" targetRef="end" />
-                <bpmn:endEvent id="end" />
-                <bpmn:sequenceFlow id="f4" sourceRef="withdraw" targetRef="stopped" />
-                <bpmn:endEvent id="stopped" />
-              </bpmn:process>
-            </bpmn:definitions>
-            """);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _postgres.DropDatabaseAsync(_connectionString);
-    }
+    protected override string Bpmn => """
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:psb="urn:publicservicesbpm:bpmn:1" id="d" targetNamespace="urn:t">
+          <bpmn:message id="m" name="withdrawn" />
+          <bpmn:process id="xac-minh" isExecutable="true">
+            <bpmn:startEvent id="cs" />
+            <bpmn:sequenceFlow id="c1" sourceRef="cs" targetRef="check" />
+            <bpmn:userTask id="check" name="Xác minh" psb:candidateGroups="police" />
+            <bpmn:sequenceFlow id="c2" sourceRef="check" targetRef="ce" />
+            <bpmn:endEvent id="ce" />
+          </bpmn:process>
+          <bpmn:process id="ly-lich" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="call" />
+            <bpmn:callActivity id="call" calledElement="xac-minh" />
+            <bpmn:boundaryEvent id="withdraw" attachedToRef="call" psb:correlationKey="=code"><bpmn:messageEventDefinition messageRef="m" /></bpmn:boundaryEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="sign" />
+            <bpmn:userTask id="sign" name="Ký phiếu" psb:candidateGroups="leader" />
+            <bpmn:sequenceFlow id="f3" sourceRef="sign" targetRef="end" />
+            <bpmn:endEvent id="end" />
+            <bpmn:sequenceFlow id="f4" sourceRef="withdraw" targetRef="stopped" />
+            <bpmn:endEvent id="stopped" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
 
     [Fact]
     public async Task CallActivity_ChildCompletes_CallerResumesWithTheChildsVariables()
@@ -89,7 +67,7 @@ public sealed class CallActivityTests : IAsyncLifetime
     {
         await Runtime.StartAsync("ly-lich", new JsonObject { ["code"] = "LL-3" }, null, null, CancellationToken.None);
         var callId = await ScalarAsync<string>("SELECT call_id FROM bpm.called_processes");
-        var calls = _host.Services.GetRequiredService<CalledProcesses>();
+        var calls = Host.Services.GetRequiredService<CalledProcesses>();
 
         await Task.WhenAll(calls.SettleAsync(callId!, CancellationToken.None), calls.SettleAsync(callId!, CancellationToken.None));
         await calls.SettleAsync(callId!, CancellationToken.None);
@@ -97,31 +75,6 @@ public sealed class CallActivityTests : IAsyncLifetime
         Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM bpm.process_instances WHERE parent_call_id IS NOT NULL"));
     }
 
-    private async Task DeployAsync(string xml)
-    {
-        using var scope = _host.Services.CreateScope();
-        var context = new RepositoryDeploymentContext(new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
-        var outcome = await scope.ServiceProvider.GetRequiredService<ProcessDeployment>().DeployAsync(xml, "tester", context, CancellationToken.None);
-        Assert.True(outcome.Succeeded, string.Join(Environment.NewLine, outcome.Problems));
-    }
 
-    private async Task<T?> ScalarAsync<T>(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        var value = await command.ExecuteScalarAsync();
-        return value is DBNull or null ? default : (T)value;
-    }
 
-    /// <summary>Waits for the host's background workers (other threads) to settle the call; fails after 30 s.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "timed out waiting for the background job");
-            await Task.Delay(50);
-        }
-    }
 }

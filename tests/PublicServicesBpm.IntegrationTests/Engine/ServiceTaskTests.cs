@@ -1,153 +1,109 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using PublicServicesBpm.Engine.Execution;
 using PublicServicesBpm.Host.Features.Definitions;
 using PublicServicesBpm.Host.Features.Engine;
-using PublicServicesBpm.Persistence.Engine;
-using PublicServicesBpm.Testing;
 
 namespace PublicServicesBpm.IntegrationTests.Engine;
 
 /// <summary>Service tasks through the real host: committed → Hangfire job → handler → CompleteJob / FailJob.</summary>
-public sealed class ServiceTaskTests : IAsyncLifetime
+public sealed class ServiceTaskTests : HostedEngineTestBase
 {
-    private TestPostgres _postgres = null!;
-    private string _connectionString = string.Empty;
-    private TestHost _host = null!;
+    protected override string Bpmn => """
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:psb="urn:publicservicesbpm:bpmn:1" id="d" targetNamespace="urn:t">
+          <bpmn:process id="ho-kinh-doanh" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="tax" />
+            <bpmn:serviceTask id="tax" name="Lấy mã số thuế" psb:type="tax-code" />
+            <bpmn:sequenceFlow id="f2" sourceRef="tax" targetRef="sign" />
+            <bpmn:userTask id="sign" name="Ký giấy chứng nhận" psb:candidateGroups="leader" />
+            <bpmn:sequenceFlow id="f3" sourceRef="sign" targetRef="end" />
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+          <bpmn:process id="hong" isExecutable="true">
+            <bpmn:startEvent id="s2" />
+            <bpmn:sequenceFlow id="g1" sourceRef="s2" targetRef="call" />
+            <bpmn:serviceTask id="call" psb:type="broken" psb:retries="0" />
+            <bpmn:sequenceFlow id="g2" sourceRef="call" targetRef="e2" />
+            <bpmn:endEvent id="e2" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
 
-    public async Task InitializeAsync()
+    protected override void ConfigureServices(IServiceCollection services)
     {
-        _postgres = await TestPostgres.InstanceAsync();
-        _connectionString = await _postgres.CreateDatabaseAsync();
-        _host = await TestHost.StartAsync(_connectionString, services =>
-        {
-            services.AddSingleton<IServiceTaskHandler, TaxCodeHandler>();
-            services.AddSingleton<IServiceTaskHandler, BrokenHandler>();
-        });
-        await DeployAsync("""
-            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:psb="urn:publicservicesbpm:bpmn:1" id="d" targetNamespace="urn:t">
-              <bpmn:process id="ho-kinh-doanh" isExecutable="true">
-                <bpmn:startEvent id="start" />
-                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="tax" />
-                <bpmn:serviceTask id="tax" name="Lấy mã số thuế" psb:type="tax-code" />
-                <bpmn:sequenceFlow id="f2" sourceRef="tax" targetRef="sign" />
-                <bpmn:userTask id="sign" name="Ký giấy chứng nhận" psb:candidateGroups="leader" />
-                <bpmn:sequenceFlow id="f3" sourceRef="sign" targetRef="end" />
-                <bpmn:endEvent id="end" />
-              </bpmn:process>
-              <bpmn:process id="hong" isExecutable="true">
-                <bpmn:startEvent id="s2" />
-                <bpmn:sequenceFlow id="g1" sourceRef="s2" targetRef="call" />
-                <bpmn:serviceTask id="call" psb:type="broken" psb:retries="0" />
-                <bpmn:sequenceFlow id="g2" sourceRef="call" targetRef="e2" />
-                <bpmn:endEvent id="e2" />
-              </bpmn:process>
-            </bpmn:definitions>
-            """);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _postgres.DropDatabaseAsync(_connectionString);
+        services.AddSingleton<IServiceTaskHandler, TaxCodeHandler>();
+        services.AddSingleton<IServiceTaskHandler, BrokenHandler>();
     }
 
     [Fact]
     public async Task ServiceTask_HandlerSucceeds_VariablesMergedAndNextUserTaskOpens()
     {
-        var runtime = _host.Services.GetRequiredService<WorkflowRuntime>();
+        var runtime = Runtime;
 
         var started = await runtime.StartAsync("ho-kinh-doanh", new JsonObject { ["ownerId"] = "001099012345" }, "H56-0007", null, CancellationToken.None);
 
-        await WaitUntilAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM bpm.user_tasks WHERE instance_id = @id AND element_id = 'sign'", started.InstanceId) == 1);
-        Assert.Equal("8312345678", await ScalarAsync<string>("SELECT state -> 'variables' ->> 'taxCode' FROM bpm.process_instances WHERE id = @id", started.InstanceId));
-        Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM bpm.jobs WHERE instance_id = @id", started.InstanceId));
+        await WaitUntilAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM bpm.user_tasks WHERE instance_id = @id AND element_id = 'sign'", ("id", started.InstanceId)) == 1);
+        Assert.Equal("8312345678", await ScalarAsync<string>("SELECT state -> 'variables' ->> 'taxCode' FROM bpm.process_instances WHERE id = @id", ("id", started.InstanceId)));
+        Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM bpm.jobs WHERE instance_id = @id", ("id", started.InstanceId)));
         Assert.Equal(["H56-0007"], TaxCodeHandler.Calls.Where(c => c == "H56-0007"));
     }
 
     [Fact]
     public async Task RunServiceTaskJob_RunTwiceForTheSameJob_HasNoSecondEffect()
     {
-        var runtime = _host.Services.GetRequiredService<WorkflowRuntime>();
+        var runtime = Runtime;
         var started = await runtime.StartAsync("ho-kinh-doanh", null, "H56-0008", null, CancellationToken.None);
-        await WaitUntilAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM bpm.user_tasks WHERE instance_id = @id", started.InstanceId) == 1);
-        var jobId = await ScalarAsync<string>("SELECT data ->> 'jobId' FROM bpm.history_events WHERE instance_id = @id AND type = 'JobScheduled'", started.InstanceId);
+        await WaitUntilAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM bpm.user_tasks WHERE instance_id = @id", ("id", started.InstanceId)) == 1);
+        var jobId = await ScalarAsync<string>("SELECT data ->> 'jobId' FROM bpm.history_events WHERE instance_id = @id AND type = 'JobScheduled'", ("id", started.InstanceId));
 
-        using (var scope = _host.Services.CreateScope())
+        using (var scope = Host.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<RunServiceTaskJob>().RunAsync(jobId!, CancellationToken.None);
         }
 
         Assert.Single(TaxCodeHandler.Calls, c => c == "H56-0008");
-        Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM bpm.history_events WHERE instance_id = @id AND type = 'JobFinished'", started.InstanceId));
+        Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM bpm.history_events WHERE instance_id = @id AND type = 'JobFinished'", ("id", started.InstanceId)));
     }
 
     [Fact]
     public async Task ServiceTask_HandlerThrowsWithNoRetriesLeft_RaisesAVisibleIncident()
     {
-        var runtime = _host.Services.GetRequiredService<WorkflowRuntime>();
+        var runtime = Runtime;
 
         var started = await runtime.StartAsync("hong", null, null, null, CancellationToken.None);
 
-        await WaitUntilAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM bpm.incidents WHERE instance_id = @id", started.InstanceId) == 1);
-        var message = await ScalarAsync<string>("SELECT message FROM bpm.incidents WHERE instance_id = @id", started.InstanceId);
+        await WaitUntilAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM bpm.incidents WHERE instance_id = @id", ("id", started.InstanceId)) == 1);
+        var message = await ScalarAsync<string>("SELECT message FROM bpm.incidents WHERE instance_id = @id", ("id", started.InstanceId));
         Assert.Contains("tax system unreachable", message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task RetryIncident_AfterTheCauseIsFixed_RunsTheJobAgainAndTheProcessContinues()
     {
-        var runtime = _host.Services.GetRequiredService<WorkflowRuntime>();
+        var runtime = Runtime;
         var started = await runtime.StartAsync("hong", new JsonObject { ["attempt"] = "first" }, null, null, CancellationToken.None);
-        await WaitUntilAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM bpm.incidents WHERE instance_id = @id", started.InstanceId) == 1);
-        var incidentId = await ScalarAsync<string>("SELECT id FROM bpm.incidents WHERE instance_id = @id", started.InstanceId);
+        await WaitUntilAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM bpm.incidents WHERE instance_id = @id", ("id", started.InstanceId)) == 1);
+        var incidentId = await ScalarAsync<string>("SELECT id FROM bpm.incidents WHERE instance_id = @id", ("id", started.InstanceId));
 
         // The administrator fixes the cause (here: the variable the handler checks) and retries.
         await runtime.ExecuteAsync(started.InstanceId, new RetryIncident(incidentId!, new JsonObject { ["attempt"] = "fixed" }), null, CancellationToken.None);
 
-        await WaitUntilAsync(async () => await ScalarAsync<string>("SELECT status FROM bpm.process_instances WHERE id = @id", started.InstanceId) == "completed");
-        Assert.NotNull(await ScalarAsync<DateTime?>("SELECT resolved_at FROM bpm.incidents WHERE instance_id = @id", started.InstanceId));
+        await WaitUntilAsync(async () => await ScalarAsync<string>("SELECT status FROM bpm.process_instances WHERE id = @id", ("id", started.InstanceId)) == "completed");
+        Assert.NotNull(await ScalarAsync<DateTime?>("SELECT resolved_at FROM bpm.incidents WHERE instance_id = @id", ("id", started.InstanceId)));
     }
 
     [Fact]
     public void Deployment_KnowsTheRegisteredHandlerTypes()
     {
-        var registry = _host.Services.GetRequiredService<ServiceTaskHandlerRegistry>();
+        var registry = Host.Services.GetRequiredService<ServiceTaskHandlerRegistry>();
 
         Assert.Equal(["broken", "tax-code"], registry.HandlerTypes.Order(StringComparer.Ordinal));
     }
 
-    private async Task DeployAsync(string xml)
-    {
-        using var scope = _host.Services.CreateScope();
-        var context = new RepositoryDeploymentContext(new HashSet<string>(), scope.ServiceProvider.GetRequiredService<ServiceTaskHandlerRegistry>().HandlerTypes, new HashSet<string>());
-        var outcome = await scope.ServiceProvider.GetRequiredService<ProcessDeployment>().DeployAsync(xml, "tester", context, CancellationToken.None);
-        Assert.True(outcome.Succeeded, string.Join(Environment.NewLine, outcome.Problems));
-    }
 
-    private async Task<T?> ScalarAsync<T>(string sql, Guid instanceId)
-    {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", instanceId);
-        var value = await command.ExecuteScalarAsync();
-        return value is DBNull or null ? default : (T)value;
-    }
 
-    /// <summary>Waits for the host's background worker (another thread) to finish the job; fails after 30 s.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "timed out waiting for the background job");
-            await Task.Delay(50);
-        }
-    }
 
     private sealed class TaxCodeHandler : IServiceTaskHandler
     {
