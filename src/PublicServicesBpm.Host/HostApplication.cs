@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
+using PublicServicesBpm.Host.Features.Audit;
 using PublicServicesBpm.Host.Features.Definitions;
+using PublicServicesBpm.Host.Features.DevelopmentIdentityProvider;
+using PublicServicesBpm.Host.Features.Identity;
 using PublicServicesBpm.Host.Features.System;
 using PublicServicesBpm.Host.Hosting;
 using PublicServicesBpm.Host.UI;
@@ -46,6 +49,7 @@ internal static class HostApplication
         builder.Services.AddHostedService<LocalDatabaseSupervisor>();
         builder.Services.AddBackgroundJobs(database.ConnectionString, builder.Configuration);
         builder.Services.AddProblemResponses();
+        builder.Services.AddSecurity(builder.Configuration, builder.Environment);
         builder.Services.AddHealth();
         builder.Services.AddDefinitions();
         builder.Services.AddWorkflowEngine();
@@ -65,15 +69,22 @@ internal static class HostApplication
         app.UseProblemResponses();
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseSecurity();
         app.UseAntiforgery();
         app.UseBackgroundJobsDashboard();
 
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         app.MapLanguageSwitch();
         app.MapSystemApi();
+        app.MapTokenEndpoint();
+        app.MapDevelopmentIdentityProvider();
+        app.MapAccountEndpoints();
+        app.MapIdentityApi();
+        app.MapAuditApi();
         app.MapRazorComponents<App>();
         StartupBanner.PrintWhenStarted(app);
         return app;

@@ -1,6 +1,7 @@
 using PublicServicesBpm.Host;
 using PublicServicesBpm.Host.Commands;
 using PublicServicesBpm.Host.Features.Definitions;
+using PublicServicesBpm.Host.Features.Identity;
 using PublicServicesBpm.Host.Hosting;
 using PublicServicesBpm.Persistence.LocalPostgres;
 using Serilog;
@@ -20,11 +21,14 @@ switch (args)
         break;
 }
 var (command, hostArgs) = args is [var first, .. var rest] && !first.StartsWith('-') ? (first, rest) : ("serve", args);
-if (command is not ("serve" or MigrateCommand.Name))
+if (command is not ("serve" or MigrateCommand.Name or AuditCommand.Name))
 {
-    Console.Error.WriteLine($"Unknown command '{command}'. Commands: {MigrateCommand.Name}, bpmn validate <file>..., feel eval \"<expression>\" [--context <json>], calendar holidays <year>, calendar add <instant> <duration> (or none, to serve).");
+    Console.Error.WriteLine($"Unknown command '{command}'. Commands: {MigrateCommand.Name}, audit verify, bpmn validate <file>..., feel eval \"<expression>\" [--context <json>], calendar holidays <year>, calendar add <instant> <duration> (or none, to serve).");
     return 64;
 }
+// A command's own words (audit verify) come before the host's --options.
+var commandArgs = hostArgs.TakeWhile(a => !a.StartsWith('-')).ToArray();
+hostArgs = hostArgs[commandArgs.Length..];
 var builder = HostApplication.CreateBuilder(hostArgs);
 Log.Logger = Logging.CreateBootstrapLogger(builder.Configuration);
 try
@@ -36,8 +40,12 @@ try
         case "serve":
             await MigrateCommand.ApplyAsync(app.Services, app.Lifetime.ApplicationStopping);
             await RepositoryDefinitions.DeployAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+            await IdentitySeed.EnsureAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
             await app.RunAsync();
             return 0;
+        case AuditCommand.Name:
+            await MigrateCommand.ApplyAsync(app.Services, CancellationToken.None);
+            return await AuditCommand.RunAsync(app.Services, commandArgs, Console.Out, CancellationToken.None);
         default:
             return await MigrateCommand.RunAsync(app.Services, CancellationToken.None);
     }

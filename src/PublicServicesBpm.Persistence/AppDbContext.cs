@@ -1,19 +1,28 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
+using PublicServicesBpm.Persistence.Audit;
+using PublicServicesBpm.Persistence.Configurations;
 using PublicServicesBpm.Persistence.Engine;
+using PublicServicesBpm.Persistence.Identity;
 
 namespace PublicServicesBpm.Persistence;
 
 /// <summary>
 /// The application's one DbContext. Tables live in schema <c>app</c> (catalogue, dossiers, users, audit, …) or
-/// <c>bpm</c> (engine state and history); Hangfire keeps its own tables in schema <c>hangfire</c>.
+/// <c>bpm</c> (engine state and history); Hangfire keeps its own tables in schema <c>hangfire</c>, and the
+/// built-in development identity provider its citizen accounts in <c>idp</c>. Officer accounts are ASP.NET Core
+/// Identity users; OpenID Connect clients and tokens are OpenIddict's entities.
 /// Names are snake_case; every instant is a <c>timestamptz</c> in UTC.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IDataProtectionKeyContext
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityUserContext<OfficerAccount, Guid>(options), IDataProtectionKeyContext
 {
     public const string AppSchema = "app";
     public const string EngineSchema = "bpm";
     public const string HangfireSchema = "hangfire";
+    public const string DevelopmentIdentityProviderSchema = "idp";
 
     /// <summary>ASP.NET Core data-protection keys, shared by every host process (cookies, anti-forgery tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -39,10 +48,30 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<CalledProcessRecord> CalledProcesses => Set<CalledProcessRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<ApplicantProfile> ApplicantProfiles => Set<ApplicantProfile>();
+
+    /// <summary>Accounts of the built-in development identity provider (stand-in for VNeID).</summary>
+    public DbSet<CitizenAccount> CitizenAccounts => Set<CitizenAccount>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.HasDefaultSchema(AppSchema);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.HasDefaultSchema(AppSchema);
+        IdentityTableNames.Apply(builder);
+        builder.UseOpenIddict<Guid>();
+        builder.Entity<OpenIddictEntityFrameworkCoreApplication<Guid>>().ToTable("oidc_applications");
+        builder.Entity<OpenIddictEntityFrameworkCoreAuthorization<Guid>>().ToTable("oidc_authorizations");
+        builder.Entity<OpenIddictEntityFrameworkCoreScope<Guid>>().ToTable("oidc_scopes");
+        builder.Entity<OpenIddictEntityFrameworkCoreToken<Guid>>().ToTable("oidc_tokens");
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -40,6 +40,10 @@ public sealed class TestHost : IAsyncDisposable
             // Background jobs are picked up at once in tests instead of after the production poll interval.
             "--Hangfire:QueuePollInterval=00:00:00.100",
             "--Serilog:MinimumLevel:Default=Warning",
+            // Tests sign in many times from 127.0.0.1; the rate-limit tests set their own low limits.
+            "--RateLimits:SignInPerMinute=10000",
+            "--RateLimits:PasswordResetPerHour=10000",
+            "--RateLimits:PublicLookupPerMinute=10000",
             .. extraArguments,
         ];
         var builder = HostApplication.CreateBuilder(arguments);

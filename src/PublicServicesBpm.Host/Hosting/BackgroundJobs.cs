@@ -41,12 +41,22 @@ internal static class BackgroundJobs
         return services;
     }
 
-    /// <summary>The dashboard at /hangfire: from this machine only, until sign-in exists (then: administrators).</summary>
+    /// <summary>The dashboard at /hangfire: administrators only (the fallback policy has already required a signed-in user).</summary>
     public static IApplicationBuilder UseBackgroundJobsDashboard(this IApplicationBuilder app) =>
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            AsyncAuthorization = [new AdministratorsOnly()],
             DashboardTitle = "PublicServicesBpm — Hangfire",
             AppPath = "/",
         });
+
+    private sealed class AdministratorsOnly : IDashboardAsyncAuthorizationFilter
+    {
+        public async Task<bool> AuthorizeAsync(DashboardContext context)
+        {
+            var httpContext = context.GetHttpContext();
+            var authorization = httpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationService>();
+            return (await Microsoft.AspNetCore.Authorization.AuthorizationServiceExtensions.AuthorizeAsync(authorization, httpContext.User, Policies.Administrator)).Succeeded;
+        }
+    }
 }

@@ -15,7 +15,7 @@ public sealed class HostCommandTests
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand("DROP SCHEMA app CASCADE; DROP SCHEMA bpm CASCADE; DROP SCHEMA hangfire CASCADE", connection);
+            await using var drop = new NpgsqlCommand("DROP SCHEMA app CASCADE; DROP SCHEMA bpm CASCADE; DROP SCHEMA hangfire CASCADE; DROP SCHEMA idp CASCADE", connection);
             await drop.ExecuteNonQueryAsync();
         }
         try

@@ -7,7 +7,7 @@ namespace PublicServicesBpm.IntegrationTests.Host;
 public sealed class ProblemDetailsTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
-    public async Task UnknownApiRoute_Returns404ProblemDetailsWithCorrelationIdAsTraceId()
+    public async Task UnknownApiRoute_Anonymous_Returns401ProblemDetailsWithCorrelationIdAsTraceId()
     {
         using var client = fixture.Host.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/no-such-thing");
@@ -17,9 +17,10 @@ public sealed class ProblemDetailsTests(HostFixture fixture) : IClassFixture<Hos
         using var response = await client.SendAsync(request);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        // The fallback policy closes every path to anonymous callers, so not even the existence of a route leaks.
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(404, body.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(401, body.RootElement.GetProperty("status").GetInt32());
         Assert.Equal("test-correlation-42", body.RootElement.GetProperty("traceId").GetString());
         Assert.Equal("test-correlation-42", response.Headers.GetValues("X-Correlation-ID").Single());
     }

@@ -13,7 +13,7 @@ public sealed class MigrationTests
     {
         var postgres = await TestPostgres.InstanceAsync();
         var connectionString = await postgres.CreateDatabaseAsync();
-        await ExecuteAsync(connectionString, "DROP SCHEMA app CASCADE; DROP SCHEMA bpm CASCADE; DROP SCHEMA hangfire CASCADE");
+        await ExecuteAsync(connectionString, "DROP SCHEMA app CASCADE; DROP SCHEMA bpm CASCADE; DROP SCHEMA hangfire CASCADE; DROP SCHEMA idp CASCADE");
         try
         {
             await using var db = NewContext(connectionString);
@@ -23,8 +23,8 @@ public sealed class MigrationTests
 
             Assert.Equal(db.Database.GetMigrations(), first);
             Assert.Empty(second);
-            var schemas = await ScalarListAsync(connectionString, "SELECT nspname FROM pg_namespace WHERE nspname IN ('app','bpm','hangfire') ORDER BY 1");
-            Assert.Equal(["app", "bpm", "hangfire"], schemas);
+            var schemas = await ScalarListAsync(connectionString, "SELECT nspname FROM pg_namespace WHERE nspname IN ('app','bpm','hangfire','idp') ORDER BY 1");
+            Assert.Equal(["app", "bpm", "hangfire", "idp"], schemas);
         }
         finally
         {
