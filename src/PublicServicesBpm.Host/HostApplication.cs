@@ -4,6 +4,7 @@ using PublicServicesBpm.Host.Features.Definitions;
 using PublicServicesBpm.Host.Features.DevelopmentIdentityProvider;
 using PublicServicesBpm.Host.Features.Identity;
 using PublicServicesBpm.Host.Features.System;
+using PublicServicesBpm.Host.Features.Workflows;
 using PublicServicesBpm.Host.Hosting;
 using PublicServicesBpm.Host.UI;
 using PublicServicesBpm.Persistence;
@@ -85,6 +86,7 @@ internal static class HostApplication
         app.MapAccountEndpoints();
         app.MapIdentityApi();
         app.MapAuditApi();
+        app.MapWorkflowsApi();
         app.MapRazorComponents<App>();
         StartupBanner.PrintWhenStarted(app);
         return app;

@@ -30,7 +30,12 @@ public sealed class TestHost : IAsyncDisposable
         StartAsync(connectionString, configureServices: null, extraArguments);
 
     /// <summary>Starts the host; <paramref name="configureServices"/> may add services, e.g. a test's service-task handler.</summary>
-    public static async Task<TestHost> StartAsync(string connectionString, Action<IServiceCollection>? configureServices, params string[] extraArguments)
+    public static Task<TestHost> StartAsync(string connectionString, Action<IServiceCollection>? configureServices, params string[] extraArguments) =>
+        StartAsync(connectionString, configureServices, configureApp: null, extraArguments);
+
+    /// <summary>Starts the host; <paramref name="configureApp"/> may map test-only endpoints (e.g. a sign-in shortcut) before it starts.</summary>
+    public static async Task<TestHost> StartAsync(
+        string connectionString, Action<IServiceCollection>? configureServices, Action<WebApplication>? configureApp, params string[] extraArguments)
     {
         string[] arguments =
         [
@@ -49,6 +54,7 @@ public sealed class TestHost : IAsyncDisposable
         var builder = HostApplication.CreateBuilder(arguments);
         configureServices?.Invoke(builder.Services);
         var app = HostApplication.Build(builder, DatabaseServer.External(connectionString));
+        configureApp?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new TestHost(app, new Uri(address));

@@ -18,6 +18,7 @@ internal static class WorkflowEngine
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TaskAssignments>();
         services.AddSingleton<CalledProcesses>();
+        services.AddSingleton<Features.Workflows.TaskInbox>();
         services.AddTransient<SettleCalledProcessJob>();
         services.AddTransient<FireDueTimersJob>();
         services.AddTransient<RunServiceTaskJob>();

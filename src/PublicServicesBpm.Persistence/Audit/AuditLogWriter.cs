@@ -32,8 +32,6 @@ public static class AuditLogWriter
     /// <summary>Appends <paramref name="record"/> through the context's connection and current transaction; returns its sequence.</summary>
     public static async Task<long> AppendAsync(AppDbContext db, AuditRecord record, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var at = AuditCanonical.Truncate(now);
-        var canonical = AuditCanonical.Serialize(at, record);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -42,25 +40,7 @@ public static class AuditLogWriter
         }
         try
         {
-            await using var command = new NpgsqlCommand(AppendSql, connection)
-            {
-                Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
-            };
-            command.Parameters.Add(new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = at.UtcDateTime });
-            command.Parameters.Add(Text("actor_kind", record.ActorKind));
-            command.Parameters.Add(Text("actor_id", record.ActorId));
-            command.Parameters.Add(Text("actor_name", record.ActorName));
-            command.Parameters.Add(Text("action", record.Action));
-            command.Parameters.Add(Text("target_type", record.TargetType));
-            command.Parameters.Add(Text("target_id", record.TargetId));
-            command.Parameters.Add(new NpgsqlParameter("dossier_id", NpgsqlDbType.Uuid) { Value = (object?)record.DossierId ?? DBNull.Value });
-            command.Parameters.Add(Text("ip_address", record.IpAddress));
-            command.Parameters.Add(Text("user_agent", record.UserAgent));
-            command.Parameters.Add(Text("outcome", record.Outcome));
-            command.Parameters.Add(Text("details", record.Details));
-            command.Parameters.Add(Text("canonical", canonical));
-            var sequence = await command.ExecuteScalarAsync(cancellationToken);
-            return sequence is long value ? value : throw new InvalidOperationException("The audit chain head row (app.audit_chain_head id 1) is missing.");
+            return await AppendAsync(connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(), record, now, cancellationToken);
         }
         finally
         {
@@ -69,6 +49,44 @@ public static class AuditLogWriter
                 await db.Database.CloseConnectionAsync();
             }
         }
+    }
+
+    /// <summary>Appends <paramref name="record"/> on an open connection, inside <paramref name="transaction"/> when given.</summary>
+    public static async Task<long> AppendAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, AuditRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(AppendSql, connection, transaction);
+        command.Parameters.AddRange(Parameters(record, now));
+        var sequence = await command.ExecuteScalarAsync(cancellationToken);
+        return sequence is long value ? value : throw new InvalidOperationException("The audit chain head row (app.audit_chain_head id 1) is missing.");
+    }
+
+    /// <summary>The same append as one command of a batch (the engine adds it to its one-commit batch).</summary>
+    public static NpgsqlBatchCommand BatchCommand(AuditRecord record, DateTimeOffset now)
+    {
+        var command = new NpgsqlBatchCommand(AppendSql);
+        command.Parameters.AddRange(Parameters(record, now));
+        return command;
+    }
+
+    private static NpgsqlParameter[] Parameters(AuditRecord record, DateTimeOffset now)
+    {
+        var at = AuditCanonical.Truncate(now);
+        return
+        [
+            new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = at.UtcDateTime },
+            Text("actor_kind", record.ActorKind),
+            Text("actor_id", record.ActorId),
+            Text("actor_name", record.ActorName),
+            Text("action", record.Action),
+            Text("target_type", record.TargetType),
+            Text("target_id", record.TargetId),
+            new NpgsqlParameter("dossier_id", NpgsqlDbType.Uuid) { Value = (object?)record.DossierId ?? DBNull.Value },
+            Text("ip_address", record.IpAddress),
+            Text("user_agent", record.UserAgent),
+            Text("outcome", record.Outcome),
+            Text("details", record.Details),
+            Text("canonical", AuditCanonical.Serialize(at, record)),
+        ];
     }
 
     private static NpgsqlParameter Text(string name, string? value) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Npgsql;
+using PublicServicesBpm.Persistence.Audit;
 using NpgsqlTypes;
 using PublicServicesBpm.Engine.Execution;
 
@@ -16,7 +17,7 @@ internal static class EffectBatch
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public static NpgsqlBatch Build(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, InstanceRow row, EngineCommand command, ExecutionResult result, string? idempotencyKey, DateTimeOffset now)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, InstanceRow row, EngineCommand command, ExecutionResult result, string? idempotencyKey, DateTimeOffset now, AuditRecord? audit = null)
     {
         var batch = new NpgsqlBatch(connection, transaction);
         var state = result.State;
@@ -50,6 +51,10 @@ internal static class EffectBatch
         {
             batch.BatchCommands.Add(Command("INSERT INTO bpm.command_receipts (idempotency_key, instance_id, status, at) VALUES (@key, @instance, @status, @now)",
                 ("key", idempotencyKey), ("instance", row.Id), ("status", Status(state.Status)), ("now", now)));
+        }
+        if (audit is not null)
+        {
+            batch.BatchCommands.Add(AuditLogWriter.BatchCommand(audit.TargetId is null ? audit with { TargetType = "process-instance", TargetId = row.Id.ToString("D") } : audit, now));
         }
         return batch;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using PublicServicesBpm.Persistence.Audit;
 using PublicServicesBpm.Engine.Calendar;
 using PublicServicesBpm.Engine.Execution;
 
@@ -20,7 +21,11 @@ public sealed class WorkflowRuntime(
     /// <summary>Starts an instance of the latest non-retired version of <paramref name="processKey"/>.</summary>
     /// <exception cref="EngineCommandException">No such process is deployed, or the business key is taken.</exception>
     public Task<CommandOutcome> StartAsync(string processKey, JsonObject? variables, string? businessKey, string? idempotencyKey, CancellationToken cancellationToken) =>
-        RunAsync(idempotencyKey, async (connection, transaction) =>
+        StartAsync(processKey, variables, businessKey, idempotencyKey, audit: null, cancellationToken);
+
+    /// <summary>Starts an instance and records <paramref name="audit"/> in the same commit (its target id defaults to the new instance).</summary>
+    public Task<CommandOutcome> StartAsync(string processKey, JsonObject? variables, string? businessKey, string? idempotencyKey, AuditRecord? audit, CancellationToken cancellationToken) =>
+        RunAsync(idempotencyKey, audit, async (connection, transaction) =>
         {
             var (versionId, version) = await LatestVersionAsync(connection, transaction, processKey, cancellationToken);
             var definition = await definitions.GetAsync(connection, transaction, versionId, cancellationToken);
@@ -31,7 +36,11 @@ public sealed class WorkflowRuntime(
     /// <summary>Applies a command to an existing instance.</summary>
     /// <exception cref="EngineCommandException">The instance does not exist or the command does not apply to it.</exception>
     public Task<CommandOutcome> ExecuteAsync(Guid instanceId, EngineCommand command, string? idempotencyKey, CancellationToken cancellationToken) =>
-        RunAsync(idempotencyKey, async (connection, transaction) =>
+        ExecuteAsync(instanceId, command, idempotencyKey, audit: null, cancellationToken);
+
+    /// <summary>Applies a command and records <paramref name="audit"/> in the same commit.</summary>
+    public Task<CommandOutcome> ExecuteAsync(Guid instanceId, EngineCommand command, string? idempotencyKey, AuditRecord? audit, CancellationToken cancellationToken) =>
+        RunAsync(idempotencyKey, audit, async (connection, transaction) =>
         {
             var row = await LoadAsync(connection, transaction, instanceId, cancellationToken);
             return (row, await definitions.GetAsync(connection, transaction, row.DefinitionVersionId, cancellationToken), command);
@@ -40,7 +49,11 @@ public sealed class WorkflowRuntime(
     /// <summary>Delivers a message to the one instance subscribed to its name and correlation key.</summary>
     /// <exception cref="EngineCommandException">No open subscription matches: the message is refused, not lost silently.</exception>
     public Task<CommandOutcome> CorrelateMessageAsync(string messageName, string? correlationKey, JsonObject? variables, string? idempotencyKey, CancellationToken cancellationToken) =>
-        RunAsync(idempotencyKey, async (connection, transaction) =>
+        CorrelateMessageAsync(messageName, correlationKey, variables, idempotencyKey, audit: null, cancellationToken);
+
+    /// <summary>Delivers a message and records <paramref name="audit"/> in the same commit.</summary>
+    public Task<CommandOutcome> CorrelateMessageAsync(string messageName, string? correlationKey, JsonObject? variables, string? idempotencyKey, AuditRecord? audit, CancellationToken cancellationToken) =>
+        RunAsync(idempotencyKey, audit, async (connection, transaction) =>
         {
             await using var find = new NpgsqlCommand(
                 "SELECT instance_id FROM bpm.message_subscriptions WHERE message_name = @name AND correlation_key = @key", connection, transaction);
@@ -109,7 +122,10 @@ public sealed class WorkflowRuntime(
     internal delegate Task<(InstanceRow Row, PublicServicesBpm.Engine.Definitions.ProcessDefinition Definition, EngineCommand Command)> Prepare(
         NpgsqlConnection connection, NpgsqlTransaction transaction);
 
-    internal async Task<CommandOutcome> RunAsync(string? idempotencyKey, Prepare prepare, CancellationToken cancellationToken)
+    internal Task<CommandOutcome> RunAsync(string? idempotencyKey, Prepare prepare, CancellationToken cancellationToken) =>
+        RunAsync(idempotencyKey, audit: null, prepare, cancellationToken);
+
+    internal async Task<CommandOutcome> RunAsync(string? idempotencyKey, AuditRecord? audit, Prepare prepare, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -123,7 +139,7 @@ public sealed class WorkflowRuntime(
             var state = row.StateJson is null ? null : ProcessInstanceState.FromJson(row.StateJson);
             var now = clock.GetUtcNow();
             var result = ProcessInterpreter.Execute(definition, state, command, new ExecutionEnvironment(clock, calendar));
-            await using var batch = EffectBatch.Build(connection, transaction, row, command, result, idempotencyKey, now);
+            await using var batch = EffectBatch.Build(connection, transaction, row, command, result, idempotencyKey, now, audit);
             try
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken);

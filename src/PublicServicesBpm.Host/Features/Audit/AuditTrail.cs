@@ -17,6 +17,23 @@ internal sealed class AuditTrail(AppDbContext db, IHttpContextAccessor httpConte
 {
     private const int MaxUserAgentLength = 512;
 
+    /// <summary>
+    /// The record for a command that commits elsewhere (the workflow runtime appends it to its own one-commit batch):
+    /// the current caller, address and user agent.
+    /// </summary>
+    public AuditRecord Describe(string action, string? targetType = null, string? targetId = null, Guid? dossierId = null, object? details = null)
+    {
+        var context = httpContextAccessor.HttpContext;
+        var (kind, id, name) = Actor(context?.User);
+        var userAgent = context?.Request.Headers.UserAgent.ToString();
+        return new AuditRecord(
+            kind, id, name, action, targetType, targetId, dossierId,
+            context?.Connection.RemoteIpAddress?.ToString(),
+            string.IsNullOrEmpty(userAgent) ? null : userAgent[..Math.Min(userAgent.Length, MaxUserAgentLength)],
+            AuditOutcome.Succeeded,
+            details is null ? null : JsonSerializer.Serialize(details, JsonOptions));
+    }
+
     public Task<long> RecordAsync(
         string action,
         string? targetType = null,
@@ -95,4 +112,16 @@ internal static class AuditActions
     public const string TokenIssued = "client.token-issued";
     public const string AccessDenied = "access.denied";
     public const string AuditVerified = "audit.verified";
+    public const string DefinitionDeployed = "definition.deployed";
+    public const string InstanceStarted = "instance.started";
+    public const string InstanceCancelled = "instance.cancelled";
+    public const string InstanceSuspended = "instance.suspended";
+    public const string InstanceResumed = "instance.resumed";
+    public const string MessageCorrelated = "message.correlated";
+    public const string IncidentRetried = "incident.retried";
+    public const string TaskClaimed = "task.claimed";
+    public const string TaskUnclaimed = "task.unclaimed";
+    public const string TaskAssigned = "task.assigned";
+    public const string TaskDelegated = "task.delegated";
+    public const string TaskCompleted = "task.completed";
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PublicServicesBpm.Engine.Bpmn;
 using PublicServicesBpm.Persistence;
+using PublicServicesBpm.Persistence.Audit;
 using PublicServicesBpm.Persistence.Engine;
 
 namespace PublicServicesBpm.Host.Features.Definitions;
@@ -27,8 +28,10 @@ internal sealed class ProcessDeployment(AppDbContext db, TimeProvider clock)
     /// One instant for a batch deployed together (the repository at start-up), so that call activities bound to
     /// "the version deployed with the caller" find each other; the clock's time when omitted.
     /// </param>
+    /// <param name="audit">Recorded in the same transaction when a new version is stored (target: the new key:version list).</param>
     public async Task<Outcome> DeployAsync(
-        string bpmnXml, string deployedBy, IDeploymentContext context, CancellationToken cancellationToken, DateTimeOffset? deployedAt = null)
+        string bpmnXml, string deployedBy, IDeploymentContext context, CancellationToken cancellationToken, DateTimeOffset? deployedAt = null,
+        AuditRecord? audit = null)
     {
         var now = deployedAt ?? clock.GetUtcNow();
         var import = BpmnImporter.Import(bpmnXml, context);
@@ -67,6 +70,11 @@ internal sealed class ProcessDeployment(AppDbContext db, TimeProvider clock)
             deployed.Add(new DeployedProcess(process.Key, version.Version, IsNew: true));
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (audit is not null && deployed.Any(p => p.IsNew))
+        {
+            var target = string.Join(",", deployed.Where(p => p.IsNew).Select(p => $"{p.Key}:{p.Version}"));
+            await AuditLogWriter.AppendAsync(db, audit with { TargetType = "definition", TargetId = target }, now, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return new Outcome(deployed, import.Problems);
     }

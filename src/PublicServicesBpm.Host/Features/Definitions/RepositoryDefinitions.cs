@@ -15,7 +15,6 @@ internal static class RepositoryDefinitions
     public static async Task DeployAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var workflows = Path.GetFullPath(configuration["Definitions:WorkflowsDirectory"] ?? "workflows");
-        var forms = Path.GetFullPath(configuration["Definitions:FormsDirectory"] ?? "forms");
         await using var scope = services.CreateAsyncScope();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RepositoryDefinitions));
         if (!Directory.Exists(workflows))
@@ -28,15 +27,7 @@ internal static class RepositoryDefinitions
             .Where(File.Exists)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var knownProcesses = (await db.ProcessDefinitionVersions.Select(v => v.Key).Distinct().ToListAsync(cancellationToken))
-            .Concat(files.Select(f => Path.GetFileNameWithoutExtension(f)))
-            .ToHashSet(StringComparer.Ordinal);
-        var formKeys = Directory.Exists(forms)
-            ? Directory.GetDirectories(forms).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal)
-            : [];
-        var handlers = scope.ServiceProvider.GetRequiredService<ServiceTaskHandlerRegistry>().HandlerTypes;
-        var context = new RepositoryDeploymentContext(formKeys, handlers, knownProcesses);
+        var context = await ContextAsync(scope.ServiceProvider, configuration, files.Select(f => Path.GetFileNameWithoutExtension(f)), cancellationToken);
         var deployment = scope.ServiceProvider.GetRequiredService<ProcessDeployment>();
         var deployedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var file in files)
@@ -53,5 +44,24 @@ internal static class RepositoryDefinitions
                 logger.LogInformation("Workflow {Key} version {Version}: {Change}", process.Key, process.Version, process.IsNew ? "deployed" : "unchanged");
             }
         }
+    }
+
+    /// <summary>
+    /// What a deployment may refer to: the forms in <c>forms/</c>, the registered service-task handlers, the processes
+    /// already deployed and <paramref name="processesDeployedTogether"/>.
+    /// </summary>
+    public static async Task<RepositoryDeploymentContext> ContextAsync(
+        IServiceProvider services, IConfiguration configuration, IEnumerable<string> processesDeployedTogether, CancellationToken cancellationToken)
+    {
+        var forms = Path.GetFullPath(configuration["Definitions:FormsDirectory"] ?? "forms");
+        var db = services.GetRequiredService<AppDbContext>();
+        var knownProcesses = (await db.ProcessDefinitionVersions.Select(v => v.Key).Distinct().ToListAsync(cancellationToken))
+            .Concat(processesDeployedTogether)
+            .ToHashSet(StringComparer.Ordinal);
+        var formKeys = Directory.Exists(forms)
+            ? Directory.GetDirectories(forms).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal)
+            : [];
+        var handlers = services.GetRequiredService<ServiceTaskHandlerRegistry>().HandlerTypes;
+        return new RepositoryDeploymentContext(formKeys, handlers, knownProcesses);
     }
 }
