@@ -143,9 +143,11 @@ internal static class Security
 
     public static WebApplication UseSecurity(this WebApplication app)
     {
+        // Limits first: OpenIddict answers bad client credentials inside the authentication middleware, so a limiter
+        // placed after it would never see (and never slow down) secret guessing.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         return app;
     }
 
