@@ -51,6 +51,7 @@ internal static class HostApplication
         builder.Services.AddBackgroundJobs(database.ConnectionString, builder.Configuration);
         builder.Services.AddProblemResponses();
         builder.Services.AddSecurity(builder.Configuration, builder.Environment);
+        builder.Services.AddOfficerSignIn();
         builder.Services.AddHealth();
         builder.Services.AddDefinitions();
         builder.Services.AddWorkflowEngine();

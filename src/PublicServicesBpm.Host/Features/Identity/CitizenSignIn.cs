@@ -122,7 +122,8 @@ internal static class CitizenSignIn
         var services = context.HttpContext.RequestServices;
         var db = services.GetRequiredService<AppDbContext>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var issuer = principal.FindFirstValue("iss") ?? string.Empty;
+        // The handler's default claim actions drop the "iss" claim; every claim still carries its issuer.
+        var issuer = principal.FindFirst("sub")?.Issuer ?? string.Empty;
         var subject = principal.FindFirstValue("sub") ?? throw new InvalidOperationException("The identity provider sent no 'sub' claim.");
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(context.HttpContext.RequestAborted);
