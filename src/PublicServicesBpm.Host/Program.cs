@@ -44,7 +44,7 @@ try
             await app.RunAsync();
             return 0;
         case AuditCommand.Name:
-            await MigrateCommand.ApplyAsync(app.Services, CancellationToken.None);
+            // Verification only reads (it may run on a read replica without DDL rights): no migration first.
             return await AuditCommand.RunAsync(app.Services, commandArgs, Console.Out, CancellationToken.None);
         default:
             return await MigrateCommand.RunAsync(app.Services, CancellationToken.None);

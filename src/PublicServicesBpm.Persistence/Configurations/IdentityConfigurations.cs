@@ -99,6 +99,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.ActorId, e.At });
         builder.HasIndex(e => e.DossierId).HasFilter("dossier_id IS NOT NULL");
+        // "Everything done to this person / record" and the per-action statistics.
+        builder.HasIndex(e => new { e.TargetType, e.TargetId });
+        builder.HasIndex(e => new { e.Action, e.At });
     }
 }
 

@@ -512,8 +512,14 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasDatabaseName("ix_audit_log_dossier_id")
                         .HasFilter("dossier_id IS NOT NULL");
 
+                    b.HasIndex("Action", "At")
+                        .HasDatabaseName("ix_audit_log_action_at");
+
                     b.HasIndex("ActorId", "At")
                         .HasDatabaseName("ix_audit_log_actor_id_at");
+
+                    b.HasIndex("TargetType", "TargetId")
+                        .HasDatabaseName("ix_audit_log_target_type_target_id");
 
                     b.ToTable("audit_log", "app");
                 });

@@ -65,6 +65,9 @@ internal static class AuthorizationServer
             {
                 validation.UseLocalServer();
                 validation.UseAspNetCore();
+                // Check each token's database entry too, so deleting a partner client (which revokes its tokens) cuts
+                // off tokens already issued instead of letting them run to their 30-minute expiry.
+                validation.EnableTokenEntryValidation();
             });
         return services;
     }
