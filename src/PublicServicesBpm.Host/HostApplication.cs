@@ -59,6 +59,7 @@ internal static class HostApplication
         {
             document.Info.Title = "PublicServicesBpm API";
             document.Info.Description = "HTTP API of the administrative procedure handling system (Circular 21/2023/TT-BTTTT). Errors are RFC 7807 problem details.";
+            ApiSecuritySchemes.Describe(document);
             return Task.CompletedTask;
         }));
         builder.Services.AddUiLocalization();

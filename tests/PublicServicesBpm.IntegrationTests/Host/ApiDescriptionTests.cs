@@ -17,6 +17,21 @@ public sealed class ApiDescriptionTests(HostFixture fixture) : IClassFixture<Hos
     }
 
     [Fact]
+    public async Task OpenApiDocument_DescribesHowEachKindOfCallerAuthenticates()
+    {
+        using var client = fixture.Host.CreateClient();
+
+        using var body = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var schemes = body.RootElement.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("psb.officer", schemes.GetProperty("officerCookie").GetProperty("name").GetString());
+        Assert.Equal("psb.citizen", schemes.GetProperty("citizenCookie").GetProperty("name").GetString());
+        var flow = schemes.GetProperty("partnerToken").GetProperty("flows").GetProperty("clientCredentials");
+        Assert.Equal("/connect/token", flow.GetProperty("tokenUrl").GetString());
+        Assert.True(flow.GetProperty("scopes").TryGetProperty("psb.dossiers.read", out _));
+    }
+
+    [Fact]
     public async Task ApiReferencePage_IsServed()
     {
         using var client = fixture.Host.CreateClient();
