@@ -42,6 +42,7 @@ public sealed class WorkflowsApiFixture : IAsyncLifetime
         await AddOfficerAsync(scope.ServiceProvider, "specialist-b", (OfficerRole.Specialist, AgencyB));
         await AddOfficerAsync(scope.ServiceProvider, "head-a", (OfficerRole.DepartmentHead, AgencyA));
         await AddOfficerAsync(scope.ServiceProvider, "head-b", (OfficerRole.DepartmentHead, AgencyB));
+        await AddOfficerAsync(scope.ServiceProvider, "temporary-password", (OfficerRole.Specialist, AgencyA));
     }
 
     public Guid AccountId(string userName) => _accounts[userName];
@@ -66,7 +67,11 @@ public sealed class WorkflowsApiFixture : IAsyncLifetime
     private async Task AddOfficerAsync(IServiceProvider services, string userName, params (string Role, string Agency)[] grants)
     {
         var users = services.GetRequiredService<UserManager<OfficerAccount>>();
-        var account = new OfficerAccount { Id = Guid.CreateVersion7(), UserName = userName, Email = userName + "@example.gov.vn", FullName = "Cán bộ " + userName, CreatedAt = DateTimeOffset.UtcNow };
+        var account = new OfficerAccount
+        {
+            Id = Guid.CreateVersion7(), UserName = userName, Email = userName + "@example.gov.vn", FullName = "Cán bộ " + userName, CreatedAt = DateTimeOffset.UtcNow,
+            MustChangePassword = userName == "temporary-password",
+        };
         var created = await users.CreateAsync(account);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         var db = services.GetRequiredService<AppDbContext>();

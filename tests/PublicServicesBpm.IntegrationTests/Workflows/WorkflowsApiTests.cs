@@ -230,6 +230,25 @@ public sealed class WorkflowsApiTests(WorkflowsApiFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Forbidden, incidents.StatusCode);
     }
 
+    [Fact]
+    public async Task Officer_WithATemporaryPassword_GetsNoRoleUntilTheyChooseTheirOwn()
+    {
+        using var officer = await fixture.SignInAsync("temporary-password");
+
+        using var before = await officer.GetAsync("/api/v1/tasks");
+        await using (var scope = fixture.Host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var account = await db.Users.SingleAsync(u => u.UserName == "temporary-password");
+            account.MustChangePassword = false;
+            await db.SaveChangesAsync();
+        }
+        using var after = await officer.GetAsync("/api/v1/tasks");
+
+        Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> DeployAsync(HttpClient client, string bpmn) =>
         await client.PostAsync("/api/v1/definitions", new StringContent(bpmn, Encoding.UTF8, "application/xml"));
 

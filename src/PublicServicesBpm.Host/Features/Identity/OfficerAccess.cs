@@ -14,8 +14,11 @@ internal sealed record ActiveGrant(string Role, string AgencyCode);
 /// of an enabled account. Read from the database once per request, so a revocation or expiry applies at once
 /// on every host — nothing is cached in the cookie.
 /// </summary>
-internal sealed class OfficerScope(Guid accountId, string fullName, IReadOnlyList<ActiveGrant> grants)
+internal sealed class OfficerScope(Guid accountId, string fullName, IReadOnlyList<ActiveGrant> grants, bool mustChangePassword = false)
 {
+    /// <summary>The password was set by someone else: until it is changed, no role opens anything.</summary>
+    public bool MustChangePassword { get; } = mustChangePassword;
+
     public Guid AccountId { get; } = accountId;
 
     public string FullName { get; } = fullName;
@@ -65,7 +68,7 @@ internal sealed class OfficerAccess(AppDbContext db, IHttpContextAccessor httpCo
     {
         var account = await db.Users.AsNoTracking()
             .Where(a => a.Id == accountId && a.DisabledAt == null)
-            .Select(a => new { a.Id, a.FullName })
+            .Select(a => new { a.Id, a.FullName, a.MustChangePassword })
             .SingleOrDefaultAsync(cancellationToken);
         if (account is null)
         {
@@ -76,7 +79,7 @@ internal sealed class OfficerAccess(AppDbContext db, IHttpContextAccessor httpCo
             .Where(g => g.AccountId == accountId && g.RevokedAt == null && g.ValidFrom <= now && (g.ValidUntil == null || now < g.ValidUntil))
             .Select(g => new ActiveGrant(g.Role, g.AgencyCode))
             .ToListAsync(cancellationToken);
-        return new OfficerScope(account.Id, account.FullName, grants);
+        return new OfficerScope(account.Id, account.FullName, grants, account.MustChangePassword);
     }
 }
 
@@ -88,7 +91,9 @@ internal sealed class OfficerRoleHandler(OfficerAccess access) : AuthorizationHa
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OfficerRoleRequirement requirement)
     {
         var scope = await access.ForPrincipalAsync(context.User, CancellationToken.None);
-        if (scope is null)
+        // A temporary password (first administrator, reset by an administrator) opens only the account pages,
+        // which need no role, so the officer's first act is to choose their own password.
+        if (scope is null || scope.MustChangePassword)
         {
             return;
         }
