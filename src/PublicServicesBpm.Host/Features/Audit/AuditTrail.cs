@@ -19,12 +19,13 @@ internal sealed class AuditTrail(AppDbContext db, IHttpContextAccessor httpConte
 
     /// <summary>
     /// The record for a command that commits elsewhere (the workflow runtime appends it to its own one-commit batch):
-    /// the current caller, address and user agent.
+    /// the caller (or <paramref name="actor"/>), address and user agent.
     /// </summary>
-    public AuditRecord Describe(string action, string? targetType = null, string? targetId = null, Guid? dossierId = null, object? details = null)
+    public AuditRecord Describe(
+        string action, string? targetType = null, string? targetId = null, Guid? dossierId = null, object? details = null, ClaimsPrincipal? actor = null)
     {
         var context = httpContextAccessor.HttpContext;
-        var (kind, id, name) = Actor(context?.User);
+        var (kind, id, name) = Actor(actor ?? context?.User);
         var userAgent = context?.Request.Headers.UserAgent.ToString();
         return new AuditRecord(
             kind, id, name, action, targetType, targetId, dossierId,
@@ -34,6 +35,7 @@ internal sealed class AuditTrail(AppDbContext db, IHttpContextAccessor httpConte
             details is null ? null : JsonSerializer.Serialize(details, JsonOptions));
     }
 
+    /// <summary>Appends an entry now, on the request's <see cref="AppDbContext"/> and inside its current transaction.</summary>
     public Task<long> RecordAsync(
         string action,
         string? targetType = null,
@@ -42,19 +44,9 @@ internal sealed class AuditTrail(AppDbContext db, IHttpContextAccessor httpConte
         string outcome = AuditOutcome.Succeeded,
         object? details = null,
         ClaimsPrincipal? actor = null,
-        CancellationToken cancellationToken = default)
-    {
-        var context = httpContextAccessor.HttpContext;
-        var (kind, id, name) = Actor(actor ?? context?.User);
-        var userAgent = context?.Request.Headers.UserAgent.ToString();
-        var record = new AuditRecord(
-            kind, id, name, action, targetType, targetId, dossierId,
-            context?.Connection.RemoteIpAddress?.ToString(),
-            string.IsNullOrEmpty(userAgent) ? null : userAgent[..Math.Min(userAgent.Length, MaxUserAgentLength)],
-            outcome,
-            details is null ? null : JsonSerializer.Serialize(details, JsonOptions));
-        return AuditLogWriter.AppendAsync(db, record, clock.GetUtcNow(), cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        AuditLogWriter.AppendAsync(
+            db, Describe(action, targetType, targetId, dossierId, details, actor) with { Outcome = outcome }, clock.GetUtcNow(), cancellationToken);
 
     /// <summary>A read of a person's data: which person (or record) and which kinds of data were shown.</summary>
     public Task<long> RecordPersonalDataReadAsync(string targetType, string targetId, Guid? dossierId = null, object? details = null, CancellationToken cancellationToken = default) =>
