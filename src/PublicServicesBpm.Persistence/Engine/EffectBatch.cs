@@ -20,6 +20,18 @@ internal static class EffectBatch
         NpgsqlConnection connection, NpgsqlTransaction transaction, InstanceRow row, EngineCommand command, ExecutionResult result, string? idempotencyKey, DateTimeOffset now, AuditRecord? audit = null)
     {
         var batch = new NpgsqlBatch(connection, transaction);
+        Append(batch, row, command, result, idempotencyKey, now, audit);
+        return batch;
+    }
+
+    /// <summary>
+    /// Adds one command's statements to <paramref name="batch"/> (several instances' commands can share one batch and
+    /// one commit). Returns the index of the instance row's INSERT/UPDATE, whose RecordsAffected must be 1 on an update.
+    /// </summary>
+    public static int Append(
+        NpgsqlBatch batch, InstanceRow row, EngineCommand command, ExecutionResult result, string? idempotencyKey, DateTimeOffset now, AuditRecord? audit = null)
+    {
+        var instanceStatement = batch.BatchCommands.Count;
         var state = result.State;
         var ended = state.Status is InstanceStatus.Completed or InstanceStatus.Terminated or InstanceStatus.Cancelled ? now : (DateTimeOffset?)null;
         batch.BatchCommands.Add(row.Revision == 0
@@ -56,7 +68,7 @@ internal static class EffectBatch
         {
             batch.BatchCommands.Add(AuditLogWriter.BatchCommand(audit.TargetId is null ? audit with { TargetType = "process-instance", TargetId = row.Id.ToString("D") } : audit, now));
         }
-        return batch;
+        return instanceStatement;
     }
 
     public static string Status(InstanceStatus status) => status.ToString().ToLowerInvariant();

@@ -13,8 +13,9 @@ namespace PublicServicesBpm.Persistence.Engine;
 /// state (or rejected when it no longer applies). A command with an idempotency key that was seen before
 /// returns the first outcome and changes nothing.
 /// </summary>
-public sealed class WorkflowRuntime(
-    NpgsqlDataSource dataSource, DefinitionCache definitions, TimeProvider clock, IBusinessCalendar calendar, ICommittedEffectsListener? listener = null)
+public sealed partial class WorkflowRuntime(
+    NpgsqlDataSource dataSource, DefinitionCache definitions, TimeProvider clock, IBusinessCalendar calendar, ICommittedEffectsListener? listener = null,
+    IEnumerable<ITransactionalServiceTaskHandler>? transactionalHandlers = null)
 {
     private const int MaxAttempts = 5;
 
@@ -67,58 +68,6 @@ public sealed class WorkflowRuntime(
             return (row, definition, new CorrelateMessage(messageName, correlationKey, variables) as EngineCommand);
         }, cancellationToken);
 
-    /// <summary>
-    /// Fires the most overdue timer that no other process is firing (FOR UPDATE SKIP LOCKED, held until the
-    /// command commits). Returns false when no timer is due. Cost grows with due timers, not with open instances.
-    /// A timer the instance no longer knows (its token moved on) is deleted; timers of suspended instances wait.
-    /// The suspension check is a primary-key lookup per candidate timer (an anti-join was planned as a full scan).
-    /// </summary>
-    public async Task<bool> FireNextDueTimerAsync(CancellationToken cancellationToken)
-    {
-        string? timerId = null;
-        try
-        {
-            await RunAsync(idempotencyKey: null, async (connection, transaction) =>
-            {
-                await using var find = new NpgsqlCommand("""
-                    SELECT t.id, t.instance_id FROM bpm.timers t JOIN bpm.process_instances i ON i.id = t.instance_id
-                    WHERE t.due_at <= @now AND i.status <> 'suspended'
-                    ORDER BY t.due_at LIMIT 1 FOR UPDATE OF t SKIP LOCKED
-                    """, connection, transaction);
-                find.Parameters.AddWithValue("now", clock.GetUtcNow().ToUniversalTime());
-                Guid instanceId;
-                await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
-                {
-                    if (!await reader.ReadAsync(cancellationToken))
-                    {
-                        throw new NothingDueException();
-                    }
-                    (timerId, instanceId) = (reader.GetString(0), reader.GetGuid(1));
-                }
-                var row = await LoadAsync(connection, transaction, instanceId, cancellationToken);
-                return (row, await definitions.GetAsync(connection, transaction, row.DefinitionVersionId, cancellationToken), new FireTimer(timerId) as EngineCommand);
-            }, cancellationToken);
-            return true;
-        }
-        catch (NothingDueException)
-        {
-            return false;
-        }
-        catch (EngineCommandException exception) when (timerId is not null)
-        {
-            // NotFound: the token moved on. Conflict: the instance ended (delete) or was suspended just now (keep:
-            // the next scan skips it until it is resumed).
-            await using var delete = dataSource.CreateCommand("""
-                DELETE FROM bpm.timers t WHERE t.id = @id
-                AND (@not_found OR NOT EXISTS (SELECT 1 FROM bpm.process_instances i WHERE i.id = t.instance_id AND i.status IN ('active', 'suspended')))
-                """);
-            delete.Parameters.AddWithValue("id", timerId);
-            delete.Parameters.AddWithValue("not_found", exception.Reason == CommandRejection.NotFound);
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-            return true;
-        }
-    }
-
     internal delegate Task<(InstanceRow Row, PublicServicesBpm.Engine.Definitions.ProcessDefinition Definition, EngineCommand Command)> Prepare(
         NpgsqlConnection connection, NpgsqlTransaction transaction);
 
@@ -138,7 +87,9 @@ public sealed class WorkflowRuntime(
             var (row, definition, command) = await prepare(connection, transaction);
             var state = row.StateJson is null ? null : ProcessInstanceState.FromJson(row.StateJson);
             var now = clock.GetUtcNow();
-            var result = ProcessInterpreter.Execute(definition, state, command, new ExecutionEnvironment(clock, calendar));
+            var environment = new ExecutionEnvironment(clock, calendar);
+            var result = ProcessInterpreter.Execute(definition, state, command, environment);
+            result = await RunTransactionalHandlersAsync(connection, transaction, row, definition, result, environment, cancellationToken);
             await using var batch = EffectBatch.Build(connection, transaction, row, command, result, idempotencyKey, now, audit);
             try
             {
@@ -148,7 +99,7 @@ public sealed class WorkflowRuntime(
                     throw new ConcurrencyConflictException();
                 }
                 await transaction.CommitAsync(cancellationToken);
-                listener?.OnCommitted(row.Id, row.ParentCallId, result.Effects);
+                listener?.OnCommitted(row.Id, row.ParentCallId, WithoutSettledJobs(result.Effects));
                 return new CommandOutcome(row.Id, result.State.Status, result.Effects, Repeated: false);
             }
             catch (Exception exception) when (attempt < MaxAttempts && IsRetryable(exception))

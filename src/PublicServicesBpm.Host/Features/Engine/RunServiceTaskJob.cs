@@ -8,7 +8,8 @@ namespace PublicServicesBpm.Host.Features.Engine;
 /// <summary>
 /// Runs one service-task job: takes a lease on its row (so two workers never run it at once), calls the handler
 /// registered for its type, and reports the result to the instance as CompleteJob or FailJob — each its own engine
-/// command and commit. A job whose row is gone (done, cancelled) or leased by another worker is skipped, so
+/// command and commit. A transactional handler's job (a retry: its first attempt ran inline) runs with its
+/// CompleteJob/FailJob in one transaction. A job whose row is gone (done, cancelled) or leased by another worker is skipped, so
 /// running this twice has no second effect.
 /// </summary>
 internal sealed class RunServiceTaskJob(
@@ -20,6 +21,11 @@ internal sealed class RunServiceTaskJob(
     {
         if (await LeaseAsync(jobId, cancellationToken) is not { } job)
         {
+            return;
+        }
+        if (runtime.TransactionalHandlerTypes.Contains(job.HandlerType))
+        {
+            await RunTransactionalAsync(jobId, job, cancellationToken);
             return;
         }
         EngineCommand outcome;
@@ -46,6 +52,19 @@ internal sealed class RunServiceTaskJob(
         catch (EngineCommandException exception) when (exception.Reason is CommandRejection.NotFound or CommandRejection.Conflict)
         {
             // The instance moved on meanwhile (an interrupting boundary event, a cancellation, its end): nothing to report to.
+            logger.LogInformation("Job {JobId} finished after its instance no longer waited for it: {Reason}", jobId, exception.Message);
+        }
+    }
+
+    /// <summary>A retry of a transactional handler's job: the handler and the engine command share one transaction.</summary>
+    private async Task RunTransactionalAsync(string jobId, LeasedJob job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runtime.RunTransactionalJobAsync(job.InstanceId, jobId, job.ElementId, job.HandlerType, cancellationToken);
+        }
+        catch (EngineCommandException exception) when (exception.Reason is CommandRejection.NotFound or CommandRejection.Conflict)
+        {
             logger.LogInformation("Job {JobId} finished after its instance no longer waited for it: {Reason}", jobId, exception.Message);
         }
     }
