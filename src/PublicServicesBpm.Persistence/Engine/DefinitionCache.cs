@@ -13,7 +13,19 @@ public sealed class DefinitionCache
 {
     private readonly ConcurrentDictionary<Guid, ProcessDefinition> _definitions = new();
 
-    internal async Task<ProcessDefinition> GetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid versionId, CancellationToken cancellationToken)
+    /// <summary>The executable definition of a deployed version, read outside any command (e.g. to find a task's form binding).</summary>
+    /// <exception cref="InvalidOperationException">No such version.</exception>
+    public async Task<ProcessDefinition> GetAsync(NpgsqlDataSource dataSource, Guid versionId, CancellationToken cancellationToken)
+    {
+        if (_definitions.TryGetValue(versionId, out var cached))
+        {
+            return cached;
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await GetAsync(connection, transaction: null, versionId, cancellationToken);
+    }
+
+    internal async Task<ProcessDefinition> GetAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid versionId, CancellationToken cancellationToken)
     {
         if (_definitions.TryGetValue(versionId, out var cached))
         {

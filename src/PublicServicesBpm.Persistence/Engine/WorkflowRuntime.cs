@@ -15,7 +15,7 @@ namespace PublicServicesBpm.Persistence.Engine;
 /// </summary>
 public sealed partial class WorkflowRuntime(
     NpgsqlDataSource dataSource, DefinitionCache definitions, TimeProvider clock, IBusinessCalendar calendar, ICommittedEffectsListener? listener = null,
-    IEnumerable<ITransactionalServiceTaskHandler>? transactionalHandlers = null)
+    IEnumerable<ITransactionalServiceTaskHandler>? transactionalHandlers = null, IBusinessCalendarSource? calendars = null)
 {
     private const int MaxAttempts = 5;
 
@@ -87,7 +87,7 @@ public sealed partial class WorkflowRuntime(
             var (row, definition, command) = await prepare(connection, transaction);
             var state = row.StateJson is null ? null : ProcessInstanceState.FromJson(row.StateJson);
             var now = clock.GetUtcNow();
-            var environment = new ExecutionEnvironment(clock, calendar);
+            var environment = new ExecutionEnvironment(clock, await CalendarForAsync(state, command, cancellationToken));
             var result = ProcessInterpreter.Execute(definition, state, command, environment);
             result = await RunTransactionalHandlersAsync(connection, transaction, row, definition, result, environment, cancellationToken);
             await using var batch = EffectBatch.Build(connection, transaction, row, command, result, idempotencyKey, now, audit);
@@ -117,6 +117,21 @@ public sealed partial class WorkflowRuntime(
                 throw new EngineCommandException(CommandRejection.Conflict, UniqueViolationMessage(exception));
             }
         }
+    }
+
+    /// <summary>
+    /// The calendar of the agency handling the instance (variable <c>agencyCode</c>, or the start command's), else the
+    /// runtime's default calendar.
+    /// </summary>
+    private async ValueTask<IBusinessCalendar> CalendarForAsync(ProcessInstanceState? state, EngineCommand command, CancellationToken cancellationToken)
+    {
+        if (calendars is null)
+        {
+            return calendar;
+        }
+        var variables = state?.Variables ?? (command as StartInstance)?.Variables;
+        var agencyCode = variables?["agencyCode"] is JsonValue value && value.TryGetValue<string>(out var code) ? code : null;
+        return await calendars.ForAgencyAsync(agencyCode, cancellationToken);
     }
 
     private static bool IsRetryable(Exception exception) =>
