@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.DataProtection;
 using PublicServicesBpm.Host.Features.Audit;
+using PublicServicesBpm.Host.Features.Calendar;
 using PublicServicesBpm.Host.Features.Definitions;
 using PublicServicesBpm.Host.Features.DevelopmentIdentityProvider;
+using PublicServicesBpm.Host.Features.Forms;
 using PublicServicesBpm.Host.Features.Identity;
+using PublicServicesBpm.Host.Features.Integrations.Tax;
 using PublicServicesBpm.Host.Features.System;
 using PublicServicesBpm.Host.Features.Workflows;
 using PublicServicesBpm.Host.Hosting;
@@ -54,6 +57,7 @@ internal static class HostApplication
         builder.Services.AddOfficerSignIn();
         builder.Services.AddHealth();
         builder.Services.AddDefinitions();
+        builder.Services.AddTaxIntegration();
         builder.Services.AddWorkflowEngine();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -89,6 +93,9 @@ internal static class HostApplication
         app.MapIdentityApi();
         app.MapAuditApi();
         app.MapWorkflowsApi();
+        app.MapCalendarApi();
+        app.MapFormsApi();
+        app.MapTaxSimulator();
         app.MapRazorComponents<App>();
         StartupBanner.PrintWhenStarted(app);
         return app;

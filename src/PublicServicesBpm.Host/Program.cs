@@ -15,15 +15,22 @@ switch (args)
         return await BpmnValidateCommand.RunAsync(files, Console.Out, CancellationToken.None);
     case ["feel", "eval", .. var feelArguments]:
         return await FeelEvalCommand.RunAsync(feelArguments, Console.Out, TimeProvider.System);
-    case ["calendar", .. var calendarArguments]:
+    case [CalendarCommand.Name, .. var calendarArguments] when !calendarArguments.Contains("--agency"):
         return await CalendarCommand.RunAsync(calendarArguments, Console.Out);
     default:
         break;
 }
 var (command, hostArgs) = args is [var first, .. var rest] && !first.StartsWith('-') ? (first, rest) : ("serve", args);
-if (command is not ("serve" or MigrateCommand.Name or AuditCommand.Name))
+// An agency's calendar is read from the database: the command runs with the host's configuration.
+string? calendarAgency = null;
+if (command == CalendarCommand.Name && !CalendarCommand.TryTakeAgency(hostArgs, out calendarAgency, out hostArgs))
 {
-    Console.Error.WriteLine($"Unknown command '{command}'. Commands: {MigrateCommand.Name}, audit verify, bpmn validate <file>..., feel eval \"<expression>\" [--context <json>], calendar holidays <year>, calendar add <instant> <duration> (or none, to serve).");
+    Console.Error.WriteLine("calendar: --agency needs an agency code, e.g. --agency 000.00.11.H38");
+    return 64;
+}
+if (command is not ("serve" or MigrateCommand.Name or AuditCommand.Name or CalendarCommand.Name))
+{
+    Console.Error.WriteLine($"Unknown command '{command}'. Commands: {MigrateCommand.Name}, audit verify, bpmn validate <file>..., feel eval \"<expression>\" [--context <json>], calendar holidays <year> [--agency <code>], calendar add <instant> <duration> [--agency <code>] (or none, to serve).");
     return 64;
 }
 // A command's own words (audit verify) come before the host's --options.
@@ -43,6 +50,9 @@ try
             await IdentitySeed.EnsureAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
             await app.RunAsync();
             return 0;
+        case CalendarCommand.Name:
+            await MigrateCommand.ApplyAsync(app.Services, CancellationToken.None);
+            return await CalendarCommand.RunAsync(app.Services, calendarAgency!, commandArgs, Console.Out, CancellationToken.None);
         case AuditCommand.Name:
             // Verification only reads (it may run on a read replica without DDL rights): no migration first.
             return await AuditCommand.RunAsync(app.Services, commandArgs, Console.Out, CancellationToken.None);

@@ -61,6 +61,26 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
+    /// <summary>Deployed versions of the electronic forms (form-js schemas).</summary>
+    public DbSet<Forms.FormVersion> FormVersions => Set<Forms.FormVersion>();
+
+    /// <summary>Substitute days off and swapped working days entered by administrators, with their history.</summary>
+    public DbSet<Calendar.CalendarAdjustmentRecord> CalendarAdjustments => Set<Calendar.CalendarAdjustmentRecord>();
+
+    /// <summary>Shared catalogues (H2): every period of validity of each entry.</summary>
+    public DbSet<Catalogue.AgencyPeriod> AgencyPeriods => Set<Catalogue.AgencyPeriod>();
+
+    public DbSet<Catalogue.AdministrativeUnitPeriod> AdministrativeUnits => Set<Catalogue.AdministrativeUnitPeriod>();
+
+    public DbSet<Catalogue.SectorPeriod> Sectors => Set<Catalogue.SectorPeriod>();
+
+    public DbSet<Catalogue.DocumentTypePeriod> DocumentTypes => Set<Catalogue.DocumentTypePeriod>();
+
+    /// <summary>The procedure catalogue (H3): procedures and their versions.</summary>
+    public DbSet<Catalogue.Procedure> Procedures => Set<Catalogue.Procedure>();
+
+    public DbSet<Catalogue.ProcedureVersion> ProcedureVersions => Set<Catalogue.ProcedureVersion>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

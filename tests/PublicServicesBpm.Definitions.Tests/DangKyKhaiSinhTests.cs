@@ -40,6 +40,18 @@ public sealed class DangKyKhaiSinhTests
         Assert.Contains(result.Effects, e => e is UserTaskCreated { ElementId: "sign" });
     }
 
+    [Fact]
+    public void Receipt_Refused_RefusalSlipThenNotReceived()
+    {
+        var run = WorkflowRun.Start("dang-ky-khai-sinh", _clock.GetUtcNow())
+            .Complete("receive", "refuse", new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(7)));
+
+        Assert.Equal("ly-do-tu-choi", run.Task("refuse-receipt").FormKey);
+        run.Complete("refuse-receipt", "notified", new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.FromHours(7)));
+        Assert.True(run.HasEnded);
+        Assert.Equal([1, 2, 3], run.Statuses);
+    }
+
     private ExecutionResult RunToConfirmation()
     {
         var result = Execute(null, new StartInstance(Guid.CreateVersion7().ToString(), 1,

@@ -11,6 +11,12 @@ internal static class RepositoryDefinitions
 
     public static string FormsDirectory => Path.Combine(Root, "forms");
 
+    /// <summary>The procedure keys: the folders of workflows/.</summary>
+    public static IReadOnlySet<string> WorkflowKeys => Subdirectories(WorkflowsDirectory).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The form keys: the folders of forms/.</summary>
+    public static IReadOnlySet<string> FormKeys => Subdirectories(FormsDirectory).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
     public static IEnumerable<string> Subdirectories(string directory) =>
         Directory.GetDirectories(directory).Order(StringComparer.Ordinal);
 

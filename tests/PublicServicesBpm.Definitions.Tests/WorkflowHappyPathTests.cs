@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using PublicServicesBpm.Engine.Bpmn;
 using PublicServicesBpm.Engine.Calendar;
@@ -7,11 +8,12 @@ namespace PublicServicesBpm.Definitions.Tests;
 
 /// <summary>
 /// Every procedure in workflows/ runs from start to a normal end when each officer takes the first decision
-/// the task offers ("the happy path"), on the Vietnamese business calendar and a fake clock.
+/// the task offers, every awaited answer arrives and every service task succeeds ("the happy path"), on the
+/// Vietnamese business calendar and a fake clock.
 /// </summary>
 public sealed class WorkflowHappyPathTests
 {
-    private const int MaxTasks = 100;
+    private const int MaxSteps = 100;
 
     [Fact]
     public void Workflows_FirstOutcomeAtEveryTask_ReachAnEndWithoutIncidents()
@@ -49,35 +51,46 @@ public sealed class WorkflowHappyPathTests
         Assert.Equal([1, 2, 4, 9, 10], statuses);
     }
 
-    /// <summary>Runs the definition taking each task's first outcome; returns null on a normal end, else what went wrong.</summary>
+    /// <summary>
+    /// Runs the definition taking each task's first outcome, delivering every awaited message (the applicant confirms,
+    /// the agencies answer) and completing every job as its handler would; returns null on a normal end, else what went wrong.
+    /// </summary>
     private static string? RunHappyPath(PublicServicesBpm.Engine.Definitions.ProcessDefinition definition, List<int>? statuses = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.FromHours(7)));
         var environment = new ExecutionEnvironment(clock, new VietnamBusinessCalendar());
-        var result = ProcessInterpreter.Execute(definition, null, new StartInstance(Guid.CreateVersion7().ToString(), 1), environment);
-        var openTasks = new List<UserTaskCreated>();
-        for (var step = 0; step < MaxTasks; step++)
+        var variables = new JsonObject { ["dossierCode"] = "000.21.30.H38-261126-0001", ["channel"] = "counter" };
+        var result = ProcessInterpreter.Execute(definition, null, new StartInstance(Guid.CreateVersion7().ToString(), 1, variables), environment);
+        for (var step = 0; step < MaxSteps; step++)
         {
             statuses?.AddRange(result.Effects.OfType<DossierStatusChanged>().Select(s => s.Code));
             if (result.Effects.OfType<IncidentRaised>().FirstOrDefault() is { } incident)
             {
                 return $"incident at {incident.ElementId}: {incident.Message}";
             }
-            if (result.State.Status == InstanceStatus.Completed)
+            // A terminate end event ends the instance as terminated: a normal end too (it closes open reminder tasks).
+            if (result.State.Status is InstanceStatus.Completed or InstanceStatus.Terminated)
             {
                 return null;
             }
-            openTasks.RemoveAll(t => result.Effects.OfType<TaskCompleted>().Any(c => c.TaskId == t.TaskId));
-            openTasks.AddRange(result.Effects.OfType<UserTaskCreated>());
-            if (openTasks.Count == 0)
-            {
-                return $"stuck in {string.Join(", ", result.State.Tokens.Select(t => t.ElementId))} with no user task to complete";
-            }
-            var task = openTasks[0];
-            openTasks.RemoveAt(0);
             clock.Advance(TimeSpan.FromMinutes(30));
-            result = ProcessInterpreter.Execute(definition, result.State, new CompleteUserTask(task.TaskId, task.Outcomes.Count > 0 ? task.Outcomes[0] : null), environment);
+            var waits = result.State.Waits;
+            EngineCommand? next = waits.FirstOrDefault(w => w.Kind == WaitKind.Job) is { } job
+                ? new CompleteJob(job.Id, new JsonObject { ["taxCode"] = "8000123457" })
+                : waits.FirstOrDefault(w => w.Kind == WaitKind.UserTask) is { } task
+                    ? new CompleteUserTask(task.Id, FirstOutcome(definition, task.ElementId))
+                    : waits.FirstOrDefault(w => w.Kind == WaitKind.Message) is { } subscription
+                        ? new CorrelateMessage(subscription.MessageName!, subscription.CorrelationKey)
+                        : null;
+            if (next is null)
+            {
+                return $"stuck in {string.Join(", ", result.State.Tokens.Select(t => t.ElementId))} with nothing to complete";
+            }
+            result = ProcessInterpreter.Execute(definition, result.State, next, environment);
         }
-        return $"no end after {MaxTasks} tasks";
+        return $"no end after {MaxSteps} steps";
     }
+
+    private static string? FirstOutcome(PublicServicesBpm.Engine.Definitions.ProcessDefinition definition, string elementId) =>
+        definition.FindNode(elementId) is PublicServicesBpm.Engine.Definitions.UserTask { Outcomes.Count: > 0 } task ? task.Outcomes[0] : null;
 }

@@ -1,4 +1,5 @@
 using PublicServicesBpm.Engine.Calendar;
+using PublicServicesBpm.Host.Features.Calendar;
 using PublicServicesBpm.Host.Features.Engine;
 using PublicServicesBpm.Host.Jobs;
 using PublicServicesBpm.Persistence.Engine;
@@ -11,9 +12,10 @@ internal static class WorkflowEngine
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services)
     {
         services.AddSingleton<DefinitionCache>();
-        // Statutory holidays (lunar ones computed) and default office hours; administered adjustments, per-agency
-        // hours and calendar history arrive with the catalogue issue.
+        // The default calendar (statutory holidays, default office hours) for code without an agency; the runtime
+        // counts each instance's deadlines on its agency's administered calendar (Features/Calendar).
         services.AddSingleton<IBusinessCalendar>(new VietnamBusinessCalendar());
+        services.AddBusinessCalendar();
         services.AddSingleton<ICommittedEffectsListener, EngineEffectsDispatcher>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TaskAssignments>();

@@ -40,6 +40,8 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.Name).HasMaxLength(300);
         builder.Property(a => a.ParentCode).HasMaxLength(32);
         builder.Property(a => a.ProvinceCode).HasMaxLength(8);
+        builder.Property(a => a.AdministrativeLevel).HasMaxLength(20);
+        builder.Property(a => a.Address).HasMaxLength(500);
         builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.ParentCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

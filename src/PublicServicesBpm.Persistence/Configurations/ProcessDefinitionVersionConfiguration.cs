@@ -14,6 +14,7 @@ internal sealed class ProcessDefinitionVersionConfiguration : IEntityTypeConfigu
         builder.Property(v => v.Name).HasMaxLength(500);
         builder.Property(v => v.ContentHash).HasMaxLength(64).IsFixedLength();
         builder.Property(v => v.DeployedBy).HasMaxLength(200);
+        builder.Property(v => v.FormVersions).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
         builder.HasIndex(v => new { v.Key, v.Version }).IsUnique();
         builder.HasIndex(v => new { v.Key, v.ContentHash });
     }

@@ -26,6 +26,12 @@ public sealed class ProcessDefinitionVersion
     /// <summary>Who deployed it: a user name, or <c>repository</c> for the files deployed at start-up.</summary>
     public required string DeployedBy { get; init; }
 
+    /// <summary>
+    /// The form version each form key of this process resolves to under binding <c>deployment</c> (the default):
+    /// a JSON object <c>{"formKey": version}</c> captured when the process version was deployed.
+    /// </summary>
+    public string FormVersions { get; init; } = "{}";
+
     /// <summary>Set when the version is retired: no new dossiers start on it; running ones finish.</summary>
     public DateTimeOffset? RetiredAt { get; set; }
 }

@@ -524,6 +524,549 @@ namespace PublicServicesBpm.Persistence.Migrations
                     b.ToTable("audit_log", "app");
                 });
 
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Calendar.CalendarAdjustmentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_vi");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("withdrawal_reason");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("withdrawn_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_adjustments");
+
+                    b.HasIndex("AgencyCode", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_adjustments_agency_code_date")
+                        .HasFilter("withdrawn_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("AgencyCode", "Date"), false);
+
+                    b.ToTable("calendar_adjustments", "app", t =>
+                        {
+                            t.HasCheckConstraint("ck_calendar_adjustments_kind", "kind IN ('day-off', 'working-day')");
+                        });
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Catalogue.AdministrativeUnitPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("parent_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_administrative_units");
+
+                    b.HasIndex("ParentCode")
+                        .HasDatabaseName("ix_administrative_units_parent_code");
+
+                    b.HasIndex("Code", "ValidFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_administrative_units_code_valid_from");
+
+                    b.ToTable("administrative_units", "app", t =>
+                        {
+                            t.HasCheckConstraint("ck_administrative_units_period", "valid_until IS NULL OR valid_until > valid_from");
+                        });
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Catalogue.AgencyPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("AdministrativeLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("administrative_level");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("parent_code");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.PrimitiveCollection<string[]>("SaturdayHours")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("saturday_hours");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.PrimitiveCollection<string[]>("WeekdayHours")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("weekday_hours");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agency_periods");
+
+                    b.HasIndex("Code", "ValidFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agency_periods_code_valid_from");
+
+                    b.ToTable("agency_periods", "app", t =>
+                        {
+                            t.HasCheckConstraint("ck_agency_periods_period", "valid_until IS NULL OR valid_until > valid_from");
+                        });
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Catalogue.DocumentTypePeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name_en");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_types");
+
+                    b.HasIndex("Code", "ValidFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_document_types_code_valid_from");
+
+                    b.ToTable("document_types", "app", t =>
+                        {
+                            t.HasCheckConstraint("ck_document_types_period", "valid_until IS NULL OR valid_until > valid_from");
+                        });
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Catalogue.Procedure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("NationalCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("national_code");
+
+                    b.HasKey("Key")
+                        .HasName("pk_procedures");
+
+                    b.HasIndex("NationalCode")
+                        .HasDatabaseName("ix_procedures_national_code");
+
+                    b.ToTable("procedures", "app");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Catalogue.ProcedureVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("AgencyCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agency_codes");
+
+                    b.Property<string>("Cases")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("cases");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("content_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("document");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.PrimitiveCollection<string[]>("LegalBasis")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NationalCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("national_code");
+
+                    b.Property<string>("OnlineLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("online_level");
+
+                    b.Property<string>("ProcedureKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("procedure_key");
+
+                    b.Property<string>("PublicationDecision")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("publication_decision");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("published_by");
+
+                    b.Property<bool>("RestartTimeLimitAfterSupplement")
+                        .HasColumnType("boolean")
+                        .HasColumnName("restart_time_limit_after_supplement");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("result");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_name");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("sector_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("withdrawn_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_procedure_versions");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_procedure_versions_search_name")
+                        .HasFilter("status = 'published'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_procedure_versions_search_text")
+                        .HasFilter("status = 'published'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("ProcedureKey", "ContentHash")
+                        .HasDatabaseName("ix_procedure_versions_procedure_key_content_hash");
+
+                    b.HasIndex("ProcedureKey", "EffectiveFrom")
+                        .HasDatabaseName("ix_procedure_versions_procedure_key_effective_from")
+                        .HasFilter("status = 'published'");
+
+                    b.HasIndex("ProcedureKey", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_procedure_versions_procedure_key_version");
+
+                    b.ToTable("procedure_versions", "app", t =>
+                        {
+                            t.HasCheckConstraint("ck_procedure_versions_status", "status IN ('draft', 'published', 'withdrawn')");
+                        });
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Catalogue.SectorPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name_en");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sectors");
+
+                    b.HasIndex("Code", "ValidFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sectors_code_valid_from");
+
+                    b.ToTable("sectors", "app", t =>
+                        {
+                            t.HasCheckConstraint("ck_sectors_period", "valid_until IS NULL OR valid_until > valid_from");
+                        });
+                });
+
             modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.CalledProcessRecord", b =>
                 {
                     b.Property<string>("CallId")
@@ -822,6 +1365,13 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("deployed_by");
 
+                    b.Property<string>("FormVersions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("form_versions")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1040,6 +1590,59 @@ namespace PublicServicesBpm.Persistence.Migrations
                     b.ToTable("user_tasks", "bpm");
                 });
 
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Forms.FormVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("content_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("DeployedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deployed_at");
+
+                    b.Property<string>("DeployedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deployed_by");
+
+                    b.Property<string>("FormKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("form_key");
+
+                    b.Property<string>("Schema")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("schema");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_form_versions");
+
+                    b.HasIndex("FormKey", "ContentHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_form_versions_form_key_content_hash");
+
+                    b.HasIndex("FormKey", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_form_versions_form_key_version");
+
+                    b.ToTable("form_versions", "bpm");
+                });
+
             modelBuilder.Entity("PublicServicesBpm.Persistence.Identity.Agency", b =>
                 {
                     b.Property<string>("Code")
@@ -1047,9 +1650,23 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("AdministrativeLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("administrative_level");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DissolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("dissolved_on");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1067,6 +1684,14 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("province_code");
+
+                    b.PrimitiveCollection<string[]>("SaturdayHours")
+                        .HasColumnType("text[]")
+                        .HasColumnName("saturday_hours");
+
+                    b.PrimitiveCollection<string[]>("WeekdayHours")
+                        .HasColumnType("text[]")
+                        .HasColumnName("weekday_hours");
 
                     b.HasKey("Code")
                         .HasName("pk_agencies");
@@ -1458,6 +2083,35 @@ namespace PublicServicesBpm.Persistence.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Calendar.CalendarAdjustmentRecord", b =>
+                {
+                    b.HasOne("PublicServicesBpm.Persistence.Identity.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_calendar_adjustments_agencies_agency_code");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Catalogue.AgencyPeriod", b =>
+                {
+                    b.HasOne("PublicServicesBpm.Persistence.Identity.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agency_periods_agencies_code");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Catalogue.ProcedureVersion", b =>
+                {
+                    b.HasOne("PublicServicesBpm.Persistence.Catalogue.Procedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procedure_versions_procedures_procedure_key");
                 });
 
             modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.ProcessInstanceRecord", b =>

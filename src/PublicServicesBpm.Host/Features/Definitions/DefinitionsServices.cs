@@ -5,6 +5,9 @@ internal static class DefinitionsServices
     public static IServiceCollection AddDefinitions(this IServiceCollection services)
     {
         services.AddScoped<ProcessDeployment>();
+        services.AddScoped<Forms.FormDeployment>();
+        services.AddScoped<Forms.FormVersions>();
+        services.AddScoped<Forms.TaskForms>();
         // Deployment accepts the psb:type names of the registered handlers: run after commit (IServiceTaskHandler) or
         // inline in the command's transaction (ITransactionalServiceTaskHandler).
         services.AddSingleton(provider => new ServiceTaskHandlerRegistry(

@@ -8,7 +8,8 @@ namespace PublicServicesBpm.Host.Features.Definitions;
 
 /// <summary>
 /// Deploys a BPMN file: imports and validates it, then stores a new version of each executable process whose
-/// content changed since its latest version. Identical content is a no-op. One transaction; a per-key
+/// content changed since its latest version, pinning the current version of each form it names (binding
+/// <c>deployment</c>). Identical content is a no-op. One transaction; a per-key
 /// advisory lock makes concurrent deployments by several host processes safe.
 /// </summary>
 internal sealed class ProcessDeployment(AppDbContext db, TimeProvider clock)
@@ -65,6 +66,7 @@ internal sealed class ProcessDeployment(AppDbContext db, TimeProvider clock)
                 BpmnXml = document.SourceXml,
                 DeployedAt = now,
                 DeployedBy = deployedBy,
+                FormVersions = await new Forms.FormVersions(db).CurrentVersionsJsonAsync(FormKeys(process), cancellationToken),
             };
             db.ProcessDefinitionVersions.Add(version);
             deployed.Add(new DeployedProcess(process.Key, version.Version, IsNew: true));
@@ -78,4 +80,13 @@ internal sealed class ProcessDeployment(AppDbContext db, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
         return new Outcome(deployed, import.Problems);
     }
+
+    /// <summary>The forms the process's user tasks and start events name (bound at deployment by default).</summary>
+    private static IEnumerable<string> FormKeys(PublicServicesBpm.Engine.Definitions.ProcessDefinition process) =>
+        process.Scope.AllNodes().Select(node => node switch
+        {
+            PublicServicesBpm.Engine.Definitions.UserTask task => task.FormKey,
+            PublicServicesBpm.Engine.Definitions.StartEvent start => start.FormKey,
+            _ => null,
+        }).OfType<string>();
 }

@@ -22,6 +22,8 @@ internal static class TasksEndpoints
 
     public sealed record PersonRequest(Guid AccountId);
 
+    public sealed record TaskFormView(string FormKey, int Version, JsonObject Schema);
+
     public static void Map(RouteGroupBuilder group)
     {
         group.RequireAuthorization(Policies.Officer);
@@ -46,7 +48,13 @@ internal static class TasksEndpoints
             ChangeAsync(http, id, AuditActions.TaskDelegated, (scope, task, assignments, audit) => assignments.ResolveDelegationAsync(id, Me(scope), ct, audit)))
             .WithName("ResolveTask").WithSummary("Hand a delegated task back to its owner").DisableAntiforgery();
         group.MapPost("/{id}/complete", CompleteAsync).WithName("CompleteTask")
-            .WithSummary("Complete my task with form data and an outcome (Idempotency-Key header honoured)").DisableAntiforgery();
+            .WithSummary("Complete my task with form data and an outcome (Idempotency-Key header honoured)")
+            .WithDescription("When the task has a form, the variables are checked against it on the server with the browser's rules; only visible, known fields are kept. Errors come back per field path (400).")
+            .DisableAntiforgery();
+        group.MapGet("/{id}/form", FormAsync).WithName("GetTaskForm")
+            .WithSummary("The task's form-js schema (the version its binding selects)")
+            .Produces<TaskFormView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> ListAsync(string? view, int? limit, OfficerAccess access, TaskInbox inbox, CancellationToken cancellationToken)
@@ -78,7 +86,8 @@ internal static class TasksEndpoints
     }
 
     private static async Task<IResult> CompleteAsync(
-        string id, CompleteRequest body, HttpRequest request, OfficerAccess access, TaskInbox inbox, WorkflowRuntime runtime, AuditTrail audit, CancellationToken cancellationToken)
+        string id, CompleteRequest body, HttpRequest request, OfficerAccess access, TaskInbox inbox, WorkflowRuntime runtime, AuditTrail audit,
+        Forms.TaskForms taskForms, AppDbContext db, CancellationToken cancellationToken)
     {
         if (WorkflowsApi.RejectVariables(body.Variables) is { } rejected)
         {
@@ -95,8 +104,38 @@ internal static class TasksEndpoints
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not your task",
                 detail: task.Assignee is null ? "Claim the task before completing it." : "The task is held by another officer.");
         }
-        return await InstancesEndpoints.RunAsync(runtime, task.InstanceId, new CompleteUserTask(id, body.Outcome, body.Variables as JsonObject), request,
+        var variables = body.Variables as JsonObject;
+        if (await taskForms.ResolveAsync(task, cancellationToken) is { } form)
+        {
+            var instance = await db.ProcessInstances.FindAsync([task.InstanceId], cancellationToken);
+            var check = taskForms.Validate(form, variables, ProcessInstanceState.FromJson(instance!.State).Variables);
+            if (check.Errors is not null)
+            {
+                return Results.ValidationProblem(check.Errors, title: "The form data is not valid");
+            }
+            variables = check.CleanedData;
+        }
+        else if (task.FormKey is not null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Form not deployed",
+                detail: $"The task's form '{task.FormKey}' is not deployed; the designer must deploy it before the task can be completed.");
+        }
+        return await InstancesEndpoints.RunAsync(runtime, task.InstanceId, new CompleteUserTask(id, body.Outcome, variables), request,
             audit.Describe(AuditActions.TaskCompleted, "task", id, details: new { instanceId = task.InstanceId, outcome = body.Outcome }), cancellationToken);
+    }
+
+    private static async Task<IResult> FormAsync(string id, OfficerAccess access, TaskInbox inbox, Forms.TaskForms taskForms, CancellationToken cancellationToken)
+    {
+        var scope = await access.CurrentAsync(cancellationToken);
+        var task = scope is null ? null : await inbox.FindVisibleAsync(scope, id, cancellationToken);
+        if (task is null)
+        {
+            return NotFound(id);
+        }
+        return await taskForms.ResolveAsync(task, cancellationToken) is { } form
+            ? Results.Ok(new TaskFormView(form.FormKey, form.Version, JsonNode.Parse(form.Schema)!.AsObject()))
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No form",
+                detail: task.FormKey is null ? "The task has no form." : $"The task's form '{task.FormKey}' is not deployed.");
     }
 
     /// <summary>Shared shape of the assignment commands: find the visible task, check, run with the audit record, map refusals.</summary>
