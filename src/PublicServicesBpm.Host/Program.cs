@@ -36,6 +36,10 @@ if (command is not ("serve" or MigrateCommand.Name or AuditCommand.Name or Calen
 // A command's own words (audit verify) come before the host's --options.
 var commandArgs = hostArgs.TakeWhile(a => !a.StartsWith('-')).ToArray();
 hostArgs = hostArgs[commandArgs.Length..];
+if (command != "serve")
+{
+    hostArgs = ["--Logging:StandardError=true", .. hostArgs];
+}
 var builder = HostApplication.CreateBuilder(hostArgs);
 Log.Logger = Logging.CreateBootstrapLogger(builder.Configuration);
 try

@@ -5,7 +5,8 @@ namespace PublicServicesBpm.Host.Hosting;
 
 /// <summary>
 /// Serilog: readable console lines by default, compact JSON when <c>Logging:Format</c> is <c>json</c>;
-/// levels from the <c>Serilog</c> configuration section; every line carries the request's correlation id.
+/// levels from the <c>Serilog</c> configuration section; every line carries the request's correlation id. With
+/// <c>Logging:StandardError</c> (set for every command but <c>serve</c>) all lines go to standard error.
 /// </summary>
 internal static class Logging
 {
@@ -35,8 +36,10 @@ internal static class Logging
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Application", "PublicServicesBpm");
+        // Commands print their result on standard output (JSON a script can read): their logs go to standard error.
+        Serilog.Events.LogEventLevel? toStandardError = configuration.GetValue("Logging:StandardError", false) ? Serilog.Events.LogEventLevel.Verbose : null;
         return string.Equals(configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase)
-            ? logger.WriteTo.Console(new CompactJsonFormatter())
-            : logger.WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            ? logger.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: toStandardError)
+            : logger.WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: toStandardError);
     }
 }
