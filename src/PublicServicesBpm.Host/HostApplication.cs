@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
+using PublicServicesBpm.Host.Features.Attachments;
 using PublicServicesBpm.Host.Features.Audit;
 using PublicServicesBpm.Host.Features.Calendar;
+using PublicServicesBpm.Host.Features.Catalogue;
 using PublicServicesBpm.Host.Features.Definitions;
 using PublicServicesBpm.Host.Features.DevelopmentIdentityProvider;
 using PublicServicesBpm.Host.Features.Forms;
@@ -58,7 +60,9 @@ internal static class HostApplication
         builder.Services.AddHealth();
         builder.Services.AddDefinitions();
         builder.Services.AddTaxIntegration();
+        builder.Services.AddAttachments();
         builder.Services.AddWorkflowEngine();
+        builder.Services.AddCatalogue();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "PublicServicesBpm API";
@@ -96,6 +100,7 @@ internal static class HostApplication
         app.MapCalendarApi();
         app.MapFormsApi();
         app.MapTaxSimulator();
+        app.MapCatalogueApi();
         app.MapRazorComponents<App>();
         StartupBanner.PrintWhenStarted(app);
         return app;

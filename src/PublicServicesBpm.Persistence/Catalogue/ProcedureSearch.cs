@@ -6,9 +6,9 @@ namespace PublicServicesBpm.Persistence.Catalogue;
 
 /// <summary>
 /// Searches the procedures in force (function P11). The query is folded like the stored columns
-/// (<see cref="SearchFolding"/>); each word matches the start of a word of the procedure's text, so "dang ky khai"
-/// finds "Đăng ký khai sinh". Candidates contain at least one query word (or are similar to the whole query, for
-/// typos); they rank by: the name contains the whole phrase, every word is in the name, every word is in the text,
+/// (<see cref="SearchFolding"/>); each word matches a whole word of the procedure's text, the last one also the start
+/// of a word, so "dang ky khai s" finds "Đăng ký khai sinh". Candidates contain at least one query word (word similarity over every row costs a
+/// sequential scan, so it only ranks); they rank by: the name contains the whole phrase, every word is in the name, every word is in the text,
 /// how many words are found, then trigram word similarity of the name. Trigram GIN indexes (pg_trgm) serve the word
 /// matches; see docs/catalogue.md for the plan on 10,000 procedures.
 /// </summary>
@@ -55,11 +55,14 @@ public sealed class ProcedureSearch(NpgsqlDataSource dataSource)
             var patterns = new List<string>();
             for (var i = 0; i < words.Count; i++)
             {
-                command.Parameters.Add(new NpgsqlParameter<string>("w" + i, "% " + Escape(words[i]) + "%"));
+                // Whole words, except the last one, which may still be being typed: short syllables ("tu", "ky")
+                // matched as prefixes would make nearly every procedure a candidate.
+                var pattern = "% " + Escape(words[i]) + (i == words.Count - 1 ? "%" : " %");
+                command.Parameters.Add(new NpgsqlParameter<string>("w" + i, pattern));
                 patterns.Add("@w" + i);
             }
             // OR of LIKEs (not LIKE ANY): each becomes a bitmap scan of the trigram index.
-            sql.Append(" AND (").AppendJoin(" OR ", patterns.Select(p => $"v.search_text LIKE {p}")).Append(" OR @q <% v.search_text)");
+            sql.Append(" AND (").AppendJoin(" OR ", patterns.Select(p => $"v.search_text LIKE {p}")).Append(')');
             var inName = string.Join(" AND ", patterns.Select(p => $"v.search_name LIKE {p}"));
             var inText = string.Join(" AND ", patterns.Select(p => $"v.search_text LIKE {p}"));
             var found = string.Join(" + ", patterns.Select(p => $"(v.search_text LIKE {p})::int"));

@@ -44,6 +44,9 @@ public static class SearchFolding
         return folded.ToString();
     }
 
+    /// <summary>The value of a stored search column: the folded text between spaces, so every word has a space on both sides.</summary>
+    public static string Column(string? text) => " " + Fold(text) + " ";
+
     /// <summary>The distinct words of the folded query, in order (at most <paramref name="max"/>).</summary>
     public static IReadOnlyList<string> Words(string? query, int max = 8) =>
         Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(max).ToList();

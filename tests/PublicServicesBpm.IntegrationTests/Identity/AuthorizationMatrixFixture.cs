@@ -111,7 +111,12 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
             var client = await Api.CreatePartnerClientAsync("Đích " + unique, PartnerScopes.CatalogueRead);
             text = text.Replace("{client}", client.ClientId, StringComparison.Ordinal);
         }
-        text = text.Replace("{unique}", unique, StringComparison.Ordinal).Replace("{missing}", Guid.NewGuid().ToString("D"), StringComparison.Ordinal);
+        text = text
+            .Replace("{catalogue}", "sectors", StringComparison.Ordinal)
+            .Replace("{new-sector}", "matrix-" + unique, StringComparison.Ordinal)
+            .Replace("{no-sector}", "matrix-none", StringComparison.Ordinal)
+            .Replace("{unique}", unique, StringComparison.Ordinal)
+            .Replace("{missing}", Guid.NewGuid().ToString("D"), StringComparison.Ordinal);
         var parts = text.Split('\n', 2);
         return (parts[0], body is null ? null : parts[1]);
     }
