@@ -30,6 +30,7 @@ await new PersistenceBenchmarks(probe, options.Operations).RunAsync();
 await new EngineBenchmarks(probe, options).RunAsync();
 await new TimerBenchmarks(probe, options).RunAsync();
 await new RowSizeBenchmark(probe, options).RunAsync();
+await new CatalogueSearchBenchmark(probe, options.Operations).RunAsync();
 
 report.Note("cl = concurrent clients, each its own loop, sharing one NpgsqlDataSource pool (configured like the host's: NoResetOnClose).");
 report.Note("rt/op = round trips: commands and batches (Npgsql tracing; a batch counts once) + COMMIT/ROLLBACK (Npgsql transaction log events). BEGIN rides with the first command.");

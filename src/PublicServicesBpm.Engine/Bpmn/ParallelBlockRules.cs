@@ -20,6 +20,7 @@ internal static class ParallelBlockRules
         }
 
         var postDominators = new PostDominators(graph);
+        var terminateAsEnd = new Lazy<PostDominators>(() => new PostDominators(graph, terminateIsExit: true));
         var closedJoins = new HashSet<string>(StringComparer.Ordinal);
         foreach (var gateway in gateways)
         {
@@ -32,7 +33,7 @@ internal static class ParallelBlockRules
             }
             else if (outgoing > 1)
             {
-                CheckFork(graph, gateway, postDominators, closedJoins, problems);
+                CheckFork(graph, gateway, postDominators, terminateAsEnd, closedJoins, problems);
             }
         }
 
@@ -43,13 +44,21 @@ internal static class ParallelBlockRules
         }
     }
 
-    private static void CheckFork(ScopeGraph graph, ParallelGateway fork, PostDominators postDominators, HashSet<string> closedJoins, ProblemList problems)
+    private static void CheckFork(
+        ScopeGraph graph, ParallelGateway fork, PostDominators postDominators, Lazy<PostDominators> terminateAsEnd, HashSet<string> closedJoins, ProblemList problems)
     {
         var scope = graph.Scope;
         var joinId = postDominators.Immediate(fork.Id);
         if (joinId is null)
         {
-            return; // every branch aborts (terminate/error end) or never ends: reported by other rules if wrong.
+            // Every path from the fork aborts. When the branches meet at a join and only then reach terminate end
+            // events, the join does close this fork (terminate is how such a process ends); otherwise nothing to check
+            // here: a scope that never ends is reported by other rules.
+            joinId = terminateAsEnd.Value.Immediate(fork.Id);
+            if (joinId is null || scope.FindNode(joinId) is not ParallelGateway || scope.Incoming(joinId).Count < 2)
+            {
+                return;
+            }
         }
 
         var join = scope.FindNode(joinId);

@@ -15,8 +15,16 @@ internal sealed class PostDominators
     // null stands for "every node" (the lattice top): the node only leads to aborts or never ends.
     private readonly Dictionary<string, HashSet<string>?> _sets = new(StringComparer.Ordinal);
 
-    public PostDominators(ScopeGraph graph)
+    private readonly bool _terminateIsExit;
+
+    /// <param name="graph">The scope.</param>
+    /// <param name="terminateIsExit">
+    /// Count terminate end events as normal ends (error ends still abort): for a scope in which every path ends in a
+    /// terminate end, where ignoring aborts would leave nothing to post-dominate.
+    /// </param>
+    public PostDominators(ScopeGraph graph, bool terminateIsExit = false)
     {
+        _terminateIsExit = terminateIsExit;
         var nodes = graph.Scope.Nodes;
         foreach (var node in nodes)
         {
@@ -59,7 +67,7 @@ internal sealed class PostDominators
 
     private HashSet<string>? Compute(ScopeGraph graph, FlowNode node)
     {
-        if (node is EndEvent { Kind: EndEventKind.Terminate or EndEventKind.Error })
+        if (node is EndEvent { Kind: EndEventKind.Error } || node is EndEvent { Kind: EndEventKind.Terminate } && !_terminateIsExit)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 using PublicServicesBpm.Persistence.Catalogue;
 
 namespace PublicServicesBpm.Persistence.Configurations;
@@ -69,6 +70,9 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
 
 internal sealed class ProcedureVersionConfiguration : IEntityTypeConfiguration<ProcedureVersion>
 {
+    /// <summary>Shadow property of the generated column <c>search_vector</c>: only SQL (<see cref="ProcedureSearch"/>) reads it.</summary>
+    public const string SearchVectorProperty = "SearchVector";
+
     public void Configure(EntityTypeBuilder<ProcedureVersion> builder)
     {
         builder.ToTable("procedure_versions", t => t.HasCheckConstraint("ck_procedure_versions_status", "status IN ('draft', 'published', 'withdrawn')"));
@@ -93,9 +97,13 @@ internal sealed class ProcedureVersionConfiguration : IEntityTypeConfiguration<P
         builder.HasIndex(v => new { v.ProcedureKey, v.ContentHash });
         // "The version in force": published rows of one procedure by start date.
         builder.HasIndex(v => new { v.ProcedureKey, v.EffectiveFrom }).HasFilter("status = 'published'");
-        // Diacritic-free search: trigram indexes answer LIKE '%word%' and word similarity (pg_trgm, see docs/catalogue.md).
-        builder.HasIndex(v => v.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops").HasFilter("status = 'published'");
-        builder.HasIndex(v => v.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops").HasFilter("status = 'published'");
+        // Diacritic-free search (docs/catalogue.md): the words of the folded text as a tsvector, computed by the database so
+        // every writer (EF, COPY) gets it; its GIN index finds the versions holding every query word (w1 & w2 & w3:*).
+        builder.Property<NpgsqlTsVector>(SearchVectorProperty).HasColumnName("search_vector")
+            .HasComputedColumnSql("to_tsvector('simple', search_text)", stored: true);
+        builder.HasIndex(SearchVectorProperty).HasMethod("gin").HasFilter("status = 'published'").HasDatabaseName("ix_procedure_versions_search_vector");
+        // The search's "in force" check probes for a later version only for procedures having a published version above 1 (few).
+        builder.HasIndex(v => v.ProcedureKey).HasFilter("status = 'published' AND version > 1").HasDatabaseName("ix_procedure_versions_later_published");
         builder.HasOne<Procedure>().WithMany().HasForeignKey(v => v.ProcedureKey).OnDelete(DeleteBehavior.Restrict);
     }
 }

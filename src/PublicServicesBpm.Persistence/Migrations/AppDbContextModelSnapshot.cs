@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using PublicServicesBpm.Persistence;
 
 #nullable disable
@@ -953,6 +954,12 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("search_text");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple', search_text)", true);
+
                     b.Property<string>("SectorCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -981,19 +988,15 @@ namespace PublicServicesBpm.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_procedure_versions");
 
-                    b.HasIndex("SearchName")
-                        .HasDatabaseName("ix_procedure_versions_search_name")
+                    b.HasIndex("ProcedureKey")
+                        .HasDatabaseName("ix_procedure_versions_later_published")
+                        .HasFilter("status = 'published' AND version > 1");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_procedure_versions_search_vector")
                         .HasFilter("status = 'published'");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex("SearchText")
-                        .HasDatabaseName("ix_procedure_versions_search_text")
-                        .HasFilter("status = 'published'");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("ProcedureKey", "ContentHash")
                         .HasDatabaseName("ix_procedure_versions_procedure_key_content_hash");

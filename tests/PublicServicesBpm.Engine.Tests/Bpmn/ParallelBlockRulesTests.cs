@@ -53,6 +53,17 @@ public sealed class ParallelBlockRulesTests
     }
 
     [Fact]
+    public void Validate_BlockFollowedOnlyByTerminateEnd_Valid()
+    {
+        // Found by the judicial-record workflow: a process whose every path ends in a terminate end event (to close
+        // open reminder tasks) had its join reported as "closing no fork", since all paths count as aborts.
+        var nodes = ForkJoin + Tasks("a", "b") + "<bpmn:endEvent id=\"finish\"><bpmn:terminateEventDefinition /></bpmn:endEvent>";
+        var result = BpmnFixture.Import(BpmnFixture.Process($"<bpmn:startEvent id=\"start\" />\n{nodes}{Flows("start->fork", "fork->a", "fork->b", "a->join", "b->join", "join->finish")}"));
+
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
     public void Validate_BranchAbortingWithTerminateEnd_Valid()
     {
         var result = Import(

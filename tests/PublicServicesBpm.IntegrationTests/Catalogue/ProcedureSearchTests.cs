@@ -69,6 +69,21 @@ public sealed class ProcedureSearchTests(CatalogueFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Search_PastLastPage_IsEmptyWithSameTotal()
+    {
+        using var client = fixture.Anonymous();
+
+        using var first = await client.GetAsync(new Uri("/api/v1/catalogues/procedures?q=khai%20sinh", UriKind.Relative));
+        using var past = await client.GetAsync(new Uri("/api/v1/catalogues/procedures?q=khai%20sinh&page=50", UriKind.Relative));
+
+        var firstPage = await ApiAssert.JsonAsync(first, HttpStatusCode.OK);
+        var pastPage = await ApiAssert.JsonAsync(past, HttpStatusCode.OK);
+        Assert.True(firstPage.GetProperty("total").GetInt32() >= 2);
+        Assert.Empty(pastPage.GetProperty("items").EnumerateArray());
+        Assert.Equal(firstPage.GetProperty("total").GetInt32(), pastPage.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Search_BadPage_IsValidationProblem()
     {
         using var client = fixture.Anonymous();
