@@ -8,6 +8,7 @@ using PublicServicesBpm.Host.Features.DevelopmentIdentityProvider;
 using PublicServicesBpm.Host.Features.Forms;
 using PublicServicesBpm.Host.Features.Identity;
 using PublicServicesBpm.Host.Features.Integrations.Tax;
+using PublicServicesBpm.Host.Features.Slips;
 using PublicServicesBpm.Host.Features.System;
 using PublicServicesBpm.Host.Features.Workflows;
 using PublicServicesBpm.Host.Hosting;
@@ -61,6 +62,7 @@ internal static class HostApplication
         builder.Services.AddDefinitions();
         builder.Services.AddTaxIntegration();
         builder.Services.AddAttachments();
+        builder.Services.AddSlips(builder.Configuration);
         builder.Services.AddWorkflowEngine();
         builder.Services.AddCatalogue();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
