@@ -67,6 +67,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Substitute days off and swapped working days entered by administrators, with their history.</summary>
     public DbSet<Calendar.CalendarAdjustmentRecord> CalendarAdjustments => Set<Calendar.CalendarAdjustmentRecord>();
 
+    /// <summary>The last dossier number per agency and day (dossier codes).</summary>
+    public DbSet<Dossiers.DossierCodeSequence> DossierCodeSequences => Set<Dossiers.DossierCodeSequence>();
+
     /// <summary>Shared catalogues (H2): every period of validity of each entry.</summary>
     public DbSet<Catalogue.AgencyPeriod> AgencyPeriods => Set<Catalogue.AgencyPeriod>();
 

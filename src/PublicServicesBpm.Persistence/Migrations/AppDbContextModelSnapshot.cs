@@ -1070,6 +1070,27 @@ namespace PublicServicesBpm.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierCodeSequence", b =>
+                {
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("AgencyCode", "Day")
+                        .HasName("pk_dossier_code_sequences");
+
+                    b.ToTable("dossier_code_sequences", "app");
+                });
+
             modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.CalledProcessRecord", b =>
                 {
                     b.Property<string>("CallId")
@@ -2115,6 +2136,16 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_procedure_versions_procedures_procedure_key");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierCodeSequence", b =>
+                {
+                    b.HasOne("PublicServicesBpm.Persistence.Identity.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_code_sequences_agencies_agency_code");
                 });
 
             modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.ProcessInstanceRecord", b =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PublicServicesBpm.Persistence.Calendar;
+using PublicServicesBpm.Persistence.Dossiers;
 using PublicServicesBpm.Persistence.Forms;
 using PublicServicesBpm.Persistence.Identity;
 
@@ -37,5 +38,16 @@ internal sealed class CalendarAdjustmentConfiguration : IEntityTypeConfiguration
         // One standing adjustment per date and agency (null agency = national); withdrawn rows stay as history.
         builder.HasIndex(a => new { a.AgencyCode, a.Date }).IsUnique().HasFilter("withdrawn_at IS NULL").AreNullsDistinct(false);
         builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DossierCodeSequenceConfiguration : IEntityTypeConfiguration<DossierCodeSequence>
+{
+    public void Configure(EntityTypeBuilder<DossierCodeSequence> builder)
+    {
+        builder.ToTable("dossier_code_sequences");
+        builder.HasKey(s => new { s.AgencyCode, s.Day });
+        builder.Property(s => s.AgencyCode).HasMaxLength(32);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(s => s.AgencyCode).OnDelete(DeleteBehavior.Restrict);
     }
 }
