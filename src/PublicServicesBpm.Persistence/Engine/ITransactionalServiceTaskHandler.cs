@@ -13,7 +13,7 @@ namespace PublicServicesBpm.Persistence.Engine;
 /// <para>
 /// A thrown exception undoes the handler's own statements (a savepoint) and counts as a failed attempt: the engine
 /// retries with back-off — the retry runs through the service-task job, again in one transaction — and raises an
-/// incident when retries run out. A returned <see cref="TransactionalServiceTaskResult.Error"/> is a business
+/// incident when retries run out. A returned <see cref="ServiceTaskResult.Error"/> is a business
 /// error for an error boundary event.
 /// </para>
 /// </summary>
@@ -22,7 +22,7 @@ public interface ITransactionalServiceTaskHandler
     /// <summary>The <c>psb:type</c> this handler serves.</summary>
     string Type { get; }
 
-    Task<TransactionalServiceTaskResult> ExecuteAsync(TransactionalServiceTaskContext context, CancellationToken cancellationToken);
+    Task<ServiceTaskResult> ExecuteAsync(TransactionalServiceTaskContext context, CancellationToken cancellationToken);
 }
 
 /// <param name="JobId">Unique per job.</param>
@@ -37,10 +37,10 @@ public sealed record TransactionalServiceTaskContext(
     string JobId, Guid InstanceId, string ElementId, string? BusinessKey, JsonObject Variables,
     NpgsqlConnection Connection, NpgsqlTransaction Transaction, DateTimeOffset Now);
 
-/// <summary>What a transactional handler reports back.</summary>
-public sealed record TransactionalServiceTaskResult
+/// <summary>What a service-task handler reports back (inline or after commit).</summary>
+public sealed record ServiceTaskResult
 {
-    private TransactionalServiceTaskResult(JsonObject? variables, string? errorCode, string? errorMessage)
+    private ServiceTaskResult(JsonObject? variables, string? errorCode, string? errorMessage)
     {
         Variables = variables;
         ErrorCode = errorCode;
@@ -55,7 +55,7 @@ public sealed record TransactionalServiceTaskResult
 
     public string? ErrorMessage { get; }
 
-    public static TransactionalServiceTaskResult Completed(JsonObject? variables = null) => new(variables, null, null);
+    public static ServiceTaskResult Completed(JsonObject? variables = null) => new(variables, null, null);
 
-    public static TransactionalServiceTaskResult Error(string code, string message) => new(null, code, message);
+    public static ServiceTaskResult Error(string code, string message) => new(null, code, message);
 }

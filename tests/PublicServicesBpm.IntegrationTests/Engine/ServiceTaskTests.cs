@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PublicServicesBpm.Engine.Execution;
 using PublicServicesBpm.Host.Features.Definitions;
 using PublicServicesBpm.Host.Features.Engine;
+using PublicServicesBpm.Persistence.Engine;
 
 namespace PublicServicesBpm.IntegrationTests.Engine;
 

@@ -98,12 +98,12 @@ public sealed class TransactionalServiceTaskTests : HostedEngineTestBase
 
         public string Type => "test.register";
 
-        public async Task<TransactionalServiceTaskResult> ExecuteAsync(TransactionalServiceTaskContext context, CancellationToken cancellationToken)
+        public async Task<ServiceTaskResult> ExecuteAsync(TransactionalServiceTaskContext context, CancellationToken cancellationToken)
         {
             var applicant = context.Variables["applicant"]!.GetValue<string>();
             if (applicant == "duplicate")
             {
-                return TransactionalServiceTaskResult.Error("DA_CO_SO", "Already registered.");
+                return ServiceTaskResult.Error("DA_CO_SO", "Already registered.");
             }
             await using var insert = new Npgsql.NpgsqlCommand("INSERT INTO test_register (instance_id, applicant) VALUES (@id, @applicant)", context.Connection, context.Transaction);
             insert.Parameters.AddWithValue("id", context.InstanceId);
@@ -113,7 +113,7 @@ public sealed class TransactionalServiceTaskTests : HostedEngineTestBase
             {
                 throw new InvalidOperationException("The register was busy.");
             }
-            return TransactionalServiceTaskResult.Completed(new JsonObject { ["registerNumber"] = 42 });
+            return ServiceTaskResult.Completed(new JsonObject { ["registerNumber"] = 42 });
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PublicServicesBpm.Persistence.Engine;
 
 namespace PublicServicesBpm.Host.Features.Engine;
 
@@ -22,26 +23,3 @@ public interface IServiceTaskHandler
 /// <param name="BusinessKey">The instance's business key (usually the dossier code), if any.</param>
 /// <param name="Variables">A copy of the instance's variables when the job started.</param>
 public sealed record ServiceTaskContext(string JobId, Guid InstanceId, string ElementId, string? BusinessKey, JsonObject Variables);
-
-/// <summary>What a handler reports back.</summary>
-public sealed record ServiceTaskResult
-{
-    private ServiceTaskResult(JsonObject? variables, string? errorCode, string? errorMessage)
-    {
-        Variables = variables;
-        ErrorCode = errorCode;
-        ErrorMessage = errorMessage;
-    }
-
-    /// <summary>Variables to merge into the instance on completion.</summary>
-    public JsonObject? Variables { get; }
-
-    /// <summary>The BPMN error code, when the handler reports a business error.</summary>
-    public string? ErrorCode { get; }
-
-    public string? ErrorMessage { get; }
-
-    public static ServiceTaskResult Completed(JsonObject? variables = null) => new(variables, null, null);
-
-    public static ServiceTaskResult Error(string code, string message) => new(null, code, message);
-}

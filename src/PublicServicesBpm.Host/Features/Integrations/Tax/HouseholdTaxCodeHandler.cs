@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PublicServicesBpm.Host.Features.Engine;
+using PublicServicesBpm.Persistence.Engine;
 
 namespace PublicServicesBpm.Host.Features.Integrations.Tax;
 
