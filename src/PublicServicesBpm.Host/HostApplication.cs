@@ -3,6 +3,7 @@ using PublicServicesBpm.Host.Features.Attachments;
 using PublicServicesBpm.Host.Features.Audit;
 using PublicServicesBpm.Host.Features.Calendar;
 using PublicServicesBpm.Host.Features.Catalogue;
+using PublicServicesBpm.Host.Features.Dossiers;
 using PublicServicesBpm.Host.Features.Definitions;
 using PublicServicesBpm.Host.Features.DevelopmentIdentityProvider;
 using PublicServicesBpm.Host.Features.Forms;
@@ -65,6 +66,7 @@ internal static class HostApplication
         builder.Services.AddSlips(builder.Configuration);
         builder.Services.AddWorkflowEngine();
         builder.Services.AddCatalogue();
+        builder.Services.AddDossiers();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "PublicServicesBpm API";
@@ -103,6 +105,7 @@ internal static class HostApplication
         app.MapFormsApi();
         app.MapTaxSimulator();
         app.MapCatalogueApi();
+        app.MapDossiersApi();
         app.MapRazorComponents<App>();
         StartupBanner.PrintWhenStarted(app);
         return app;

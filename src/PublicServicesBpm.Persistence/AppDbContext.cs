@@ -70,6 +70,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>The last dossier number per agency and day (dossier codes).</summary>
     public DbSet<Dossiers.DossierCodeSequence> DossierCodeSequences => Set<Dossiers.DossierCodeSequence>();
 
+    /// <summary>Dossiers and their components, files, history, supplementation rounds, payments, messages and apologies.</summary>
+    public DbSet<Dossiers.DossierRecord> Dossiers => Set<Dossiers.DossierRecord>();
+
+    public DbSet<Dossiers.DossierComponentRecord> DossierComponents => Set<Dossiers.DossierComponentRecord>();
+
+    public DbSet<Dossiers.DossierFileRecord> DossierFiles => Set<Dossiers.DossierFileRecord>();
+
+    public DbSet<Dossiers.DossierEventRecord> DossierEvents => Set<Dossiers.DossierEventRecord>();
+
+    public DbSet<Dossiers.DossierSupplementationRecord> DossierSupplementations => Set<Dossiers.DossierSupplementationRecord>();
+
+    public DbSet<Dossiers.DossierPaymentRecord> DossierPayments => Set<Dossiers.DossierPaymentRecord>();
+
+    public DbSet<Dossiers.DossierMessageRecord> DossierMessages => Set<Dossiers.DossierMessageRecord>();
+
+    public DbSet<Dossiers.DossierApologyRecord> DossierApologies => Set<Dossiers.DossierApologyRecord>();
+
     /// <summary>Shared catalogues (H2): every period of validity of each entry.</summary>
     public DbSet<Catalogue.AgencyPeriod> AgencyPeriods => Set<Catalogue.AgencyPeriod>();
 

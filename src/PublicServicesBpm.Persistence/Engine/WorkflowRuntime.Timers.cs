@@ -77,6 +77,8 @@ public sealed partial class WorkflowRuntime
                 }
                 throw new EngineCommandException(CommandRejection.Conflict, $"Due timers could not be fired: their instances kept changing under {MaxAttempts} attempts.");
             }
+            await NotifyParticipantsAsync(connection, transaction,
+                firings.Where(f => f.Result is not null).Select(f => new InstanceEffects(f.Row.Id, f.Row.BusinessKey, f.Result!.Effects)).ToList(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             foreach (var firing in firings.Where(f => f.Result is not null))
             {

@@ -15,8 +15,11 @@ namespace PublicServicesBpm.Persistence.Engine;
 /// </summary>
 public sealed partial class WorkflowRuntime(
     NpgsqlDataSource dataSource, DefinitionCache definitions, TimeProvider clock, IBusinessCalendar calendar, ICommittedEffectsListener? listener = null,
-    IEnumerable<ITransactionalServiceTaskHandler>? transactionalHandlers = null, IBusinessCalendarSource? calendars = null)
+    IEnumerable<ITransactionalServiceTaskHandler>? transactionalHandlers = null, IBusinessCalendarSource? calendars = null,
+    IEnumerable<IEngineTransactionParticipant>? participants = null)
 {
+    private readonly IEngineTransactionParticipant[] _participants = (participants ?? []).ToArray();
+
     private const int MaxAttempts = 5;
 
     /// <summary>Starts an instance of the latest non-retired version of <paramref name="processKey"/>.</summary>
@@ -26,7 +29,12 @@ public sealed partial class WorkflowRuntime(
 
     /// <summary>Starts an instance and records <paramref name="audit"/> in the same commit (its target id defaults to the new instance).</summary>
     public Task<CommandOutcome> StartAsync(string processKey, JsonObject? variables, string? businessKey, string? idempotencyKey, AuditRecord? audit, CancellationToken cancellationToken) =>
-        RunAsync(idempotencyKey, audit, async (connection, transaction) =>
+        StartAsync(processKey, variables, businessKey, idempotencyKey, audit, alongside: null, cancellationToken);
+
+    /// <summary>Starts an instance and runs <paramref name="alongside"/> in the same transaction.</summary>
+    public Task<CommandOutcome> StartAsync(
+        string processKey, JsonObject? variables, string? businessKey, string? idempotencyKey, AuditRecord? audit, AlongsideCommand? alongside, CancellationToken cancellationToken) =>
+        RunAsync(idempotencyKey, audit, alongside, async (connection, transaction) =>
         {
             var (versionId, version) = await LatestVersionAsync(connection, transaction, processKey, cancellationToken);
             var definition = await definitions.GetAsync(connection, transaction, versionId, cancellationToken);
@@ -41,7 +49,12 @@ public sealed partial class WorkflowRuntime(
 
     /// <summary>Applies a command and records <paramref name="audit"/> in the same commit.</summary>
     public Task<CommandOutcome> ExecuteAsync(Guid instanceId, EngineCommand command, string? idempotencyKey, AuditRecord? audit, CancellationToken cancellationToken) =>
-        RunAsync(idempotencyKey, audit, async (connection, transaction) =>
+        ExecuteAsync(instanceId, command, idempotencyKey, audit, alongside: null, cancellationToken);
+
+    /// <summary>Applies a command and runs <paramref name="alongside"/> in the same transaction.</summary>
+    public Task<CommandOutcome> ExecuteAsync(
+        Guid instanceId, EngineCommand command, string? idempotencyKey, AuditRecord? audit, AlongsideCommand? alongside, CancellationToken cancellationToken) =>
+        RunAsync(idempotencyKey, audit, alongside, async (connection, transaction) =>
         {
             var row = await LoadAsync(connection, transaction, instanceId, cancellationToken);
             return (row, await definitions.GetAsync(connection, transaction, row.DefinitionVersionId, cancellationToken), command);
@@ -54,7 +67,12 @@ public sealed partial class WorkflowRuntime(
 
     /// <summary>Delivers a message and records <paramref name="audit"/> in the same commit.</summary>
     public Task<CommandOutcome> CorrelateMessageAsync(string messageName, string? correlationKey, JsonObject? variables, string? idempotencyKey, AuditRecord? audit, CancellationToken cancellationToken) =>
-        RunAsync(idempotencyKey, audit, async (connection, transaction) =>
+        CorrelateMessageAsync(messageName, correlationKey, variables, idempotencyKey, audit, alongside: null, cancellationToken);
+
+    /// <summary>Delivers a message and runs <paramref name="alongside"/> in the same transaction.</summary>
+    public Task<CommandOutcome> CorrelateMessageAsync(
+        string messageName, string? correlationKey, JsonObject? variables, string? idempotencyKey, AuditRecord? audit, AlongsideCommand? alongside, CancellationToken cancellationToken) =>
+        RunAsync(idempotencyKey, audit, alongside, async (connection, transaction) =>
         {
             await using var find = new NpgsqlCommand(
                 "SELECT instance_id FROM bpm.message_subscriptions WHERE message_name = @name AND correlation_key = @key", connection, transaction);
@@ -72,9 +90,9 @@ public sealed partial class WorkflowRuntime(
         NpgsqlConnection connection, NpgsqlTransaction transaction);
 
     internal Task<CommandOutcome> RunAsync(string? idempotencyKey, Prepare prepare, CancellationToken cancellationToken) =>
-        RunAsync(idempotencyKey, audit: null, prepare, cancellationToken);
+        RunAsync(idempotencyKey, audit: null, alongside: null, prepare, cancellationToken);
 
-    internal async Task<CommandOutcome> RunAsync(string? idempotencyKey, AuditRecord? audit, Prepare prepare, CancellationToken cancellationToken)
+    internal async Task<CommandOutcome> RunAsync(string? idempotencyKey, AuditRecord? audit, AlongsideCommand? alongside, Prepare prepare, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -98,9 +116,15 @@ public sealed partial class WorkflowRuntime(
                 {
                     throw new ConcurrencyConflictException();
                 }
+                var outcome = new CommandOutcome(row.Id, result.State.Status, result.Effects, Repeated: false);
+                if (alongside is not null)
+                {
+                    await alongside(connection, transaction, outcome, cancellationToken);
+                }
+                await NotifyParticipantsAsync(connection, transaction, [new InstanceEffects(row.Id, row.BusinessKey, result.Effects)], cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 listener?.OnCommitted(row.Id, row.ParentCallId, WithoutSettledJobs(result.Effects));
-                return new CommandOutcome(row.Id, result.State.Status, result.Effects, Repeated: false);
+                return outcome;
             }
             catch (Exception exception) when (attempt < MaxAttempts && IsRetryable(exception))
             {
@@ -116,6 +140,14 @@ public sealed partial class WorkflowRuntime(
             {
                 throw new EngineCommandException(CommandRejection.Conflict, UniqueViolationMessage(exception));
             }
+        }
+    }
+
+    private async Task NotifyParticipantsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<InstanceEffects> changes, CancellationToken cancellationToken)
+    {
+        foreach (var participant in _participants)
+        {
+            await participant.OnEffectsAsync(connection, transaction, changes, cancellationToken);
         }
     }
 

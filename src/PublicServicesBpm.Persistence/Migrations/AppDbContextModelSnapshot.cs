@@ -1070,6 +1070,74 @@ namespace PublicServicesBpm.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierApologyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateTimeOffset>("NewAppointmentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("new_appointment_at");
+
+                    b.Property<DateTimeOffset>("PreviousAppointmentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_appointment_at");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_apologies");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_dossier_apologies_dossier_id");
+
+                    b.ToTable("dossier_apologies", "app", t =>
+                        {
+                            t.HasCheckConstraint("ck_dossier_apologies_state", "state IN ('proposed', 'approved', 'rejected')");
+                        });
+                });
+
             modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierCodeSequence", b =>
                 {
                     b.Property<string>("AgencyCode")
@@ -1089,6 +1157,541 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasName("pk_dossier_code_sequences");
 
                     b.ToTable("dossier_code_sequences", "app");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierComponentRecord", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("ComponentCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("component_code");
+
+                    b.Property<short>("CertifiedCopies")
+                        .HasColumnType("smallint")
+                        .HasColumnName("certified_copies");
+
+                    b.Property<short>("Copies")
+                        .HasColumnType("smallint")
+                        .HasColumnName("copies");
+
+                    b.Property<string>("Digitisation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("digitisation");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("name");
+
+                    b.Property<short>("Originals")
+                        .HasColumnType("smallint")
+                        .HasColumnName("originals");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.Property<string>("ReusedFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reused_from");
+
+                    b.HasKey("DossierId", "ComponentCode")
+                        .HasName("pk_dossier_components");
+
+                    b.ToTable("dossier_components", "app", t =>
+                        {
+                            t.HasCheckConstraint("ck_dossier_components_digitisation", "digitisation IN ('not-digitised', 'digitised', 'reused-component', 'reused-result')");
+                        });
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<string>("ActorSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_subject");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Data")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("data");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("ElementId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("element_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<short?>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_events");
+
+                    b.HasIndex("DossierId", "Id")
+                        .HasDatabaseName("ix_dossier_events_dossier_id_id");
+
+                    b.ToTable("dossier_events", "app");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierFileRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ComponentCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("component_code");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_files");
+
+                    b.HasIndex("DossierId", "ComponentCode")
+                        .HasDatabaseName("ix_dossier_files_dossier_id_component_code");
+
+                    b.ToTable("dossier_files", "app");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierMessageRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("AuthorKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("author_kind");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("AuthorSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_subject");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_messages");
+
+                    b.HasIndex("DossierId", "At")
+                        .HasDatabaseName("ix_dossier_messages_dossier_id_at");
+
+                    b.ToTable("dossier_messages", "app", t =>
+                        {
+                            t.HasCheckConstraint("ck_dossier_messages_author_kind", "author_kind IN ('applicant', 'officer')");
+                        });
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierPaymentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("receipt_number");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_payments");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_dossier_payments_dossier_id");
+
+                    b.ToTable("dossier_payments", "app", t =>
+                        {
+                            t.HasCheckConstraint("ck_dossier_payments_amount", "amount > 0");
+                        });
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<string>("Applicant")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("applicant");
+
+                    b.Property<DateTimeOffset?>("AppointmentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("appointment_at");
+
+                    b.Property<string>("CaseCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("case_code");
+
+                    b.Property<short>("Channel")
+                        .HasColumnType("smallint")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset?>("FirstAppointmentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_appointment_at");
+
+                    b.Property<string>("FormData")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("form_data");
+
+                    b.Property<string>("LookupSecret")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("lookup_secret");
+
+                    b.Property<string>("OwnerSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner_subject");
+
+                    b.Property<DateTimeOffset?>("PausedSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_since");
+
+                    b.Property<int>("PausedWorkingMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("paused_working_minutes");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("procedure_code");
+
+                    b.Property<int>("ProcedureVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("procedure_version");
+
+                    b.Property<Guid?>("ProcessInstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("process_instance_id");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("process_key");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("received_by");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.Property<string>("ResultDelivery")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("result_delivery");
+
+                    b.Property<string>("ResultReturn")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result_return");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sub_status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("SupplementationCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplementation_count");
+
+                    b.Property<string>("TimeLimit")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("time_limit");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossiers");
+
+                    b.HasIndex("AppointmentAt")
+                        .HasDatabaseName("ix_dossiers_open_appointment")
+                        .HasFilter("status IN (2, 4, 5, 6, 7) AND appointment_at IS NOT NULL");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dossiers_code")
+                        .HasFilter("code IS NOT NULL");
+
+                    b.HasIndex("ProcessInstanceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dossiers_process_instance_id")
+                        .HasFilter("process_instance_id IS NOT NULL");
+
+                    b.HasIndex("OwnerSubject", "CreatedAt")
+                        .HasDatabaseName("ix_dossiers_owner_subject_created_at")
+                        .HasFilter("owner_subject IS NOT NULL");
+
+                    b.HasIndex("AgencyCode", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_dossiers_agency_code_status_created_at");
+
+                    b.ToTable("dossiers", "app", t =>
+                        {
+                            t.HasCheckConstraint("ck_dossiers_channel", "channel BETWEEN 1 AND 3");
+
+                            t.HasCheckConstraint("ck_dossiers_result_delivery", "result_delivery IN ('counter', 'post', 'online')");
+
+                            t.HasCheckConstraint("ck_dossiers_status", "status BETWEEN 0 AND 10");
+                        });
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierSupplementationRecord", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("guidance");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("items");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("SuppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("supplied_at");
+
+                    b.HasKey("DossierId", "Round")
+                        .HasName("pk_dossier_supplementations");
+
+                    b.ToTable("dossier_supplementations", "app", t =>
+                        {
+                            t.HasCheckConstraint("ck_dossier_supplementations_state", "state IN ('requested', 'applicant-sent', 'completed')");
+                        });
                 });
 
             modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.CalledProcessRecord", b =>
@@ -2138,6 +2741,16 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasConstraintName("fk_procedure_versions_procedures_procedure_key");
                 });
 
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierApologyRecord", b =>
+                {
+                    b.HasOne("PublicServicesBpm.Persistence.Dossiers.DossierRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_apologies_dossiers_dossier_id");
+                });
+
             modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierCodeSequence", b =>
                 {
                     b.HasOne("PublicServicesBpm.Persistence.Identity.Agency", null)
@@ -2146,6 +2759,76 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dossier_code_sequences_agencies_agency_code");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierComponentRecord", b =>
+                {
+                    b.HasOne("PublicServicesBpm.Persistence.Dossiers.DossierRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_components_dossiers_dossier_id");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierEventRecord", b =>
+                {
+                    b.HasOne("PublicServicesBpm.Persistence.Dossiers.DossierRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_events_dossiers_dossier_id");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierFileRecord", b =>
+                {
+                    b.HasOne("PublicServicesBpm.Persistence.Dossiers.DossierRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_files_dossiers_dossier_id");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierMessageRecord", b =>
+                {
+                    b.HasOne("PublicServicesBpm.Persistence.Dossiers.DossierRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_messages_dossiers_dossier_id");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierPaymentRecord", b =>
+                {
+                    b.HasOne("PublicServicesBpm.Persistence.Dossiers.DossierRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_payments_dossiers_dossier_id");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierRecord", b =>
+                {
+                    b.HasOne("PublicServicesBpm.Persistence.Identity.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossiers_agencies_agency_code");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Dossiers.DossierSupplementationRecord", b =>
+                {
+                    b.HasOne("PublicServicesBpm.Persistence.Dossiers.DossierRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_supplementations_dossiers_dossier_id");
                 });
 
             modelBuilder.Entity("PublicServicesBpm.Persistence.Engine.ProcessInstanceRecord", b =>
