@@ -46,6 +46,12 @@ internal static class Policies
     /// <summary>A signed-in citizen or business representative (through the citizen identity provider).</summary>
     public const string Applicant = "applicant";
 
+    /// <summary>
+    /// Either side of a dossier: a signed-in officer or applicant. Which dossiers each may see and move is decided per
+    /// dossier (Features/Dossiers/DossierAccess): an officer by agency, an applicant by ownership.
+    /// </summary>
+    public const string DossierParticipant = "dossier-participant";
+
     /// <summary>An integration partner's client-credentials token with scope <see cref="PartnerScopes.DossiersRead"/>.</summary>
     public const string PartnerDossiersRead = "partner:dossiers.read";
 
@@ -131,6 +137,8 @@ internal static class Security
             .AddPolicy(Policies.Auditor, policy => policy.AddAuthenticationSchemes(Schemes.Officer).AddRequirements(new OfficerRoleRequirement([OfficerRole.Auditor])))
             .AddPolicy(Policies.Designer, policy => policy.AddAuthenticationSchemes(Schemes.Officer).AddRequirements(new OfficerRoleRequirement([OfficerRole.ProcedureDesigner])))
             .AddPolicy(Policies.Applicant, policy => policy.AddAuthenticationSchemes(Schemes.Citizen).RequireAuthenticatedUser().RequireClaim(CitizenClaims.ApplicantId))
+            .AddPolicy(Policies.DossierParticipant, policy => policy.AddAuthenticationSchemes(Schemes.Officer, Schemes.Citizen).RequireAssertion(context =>
+                context.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == Schemes.Officer) || context.User.HasClaim(c => c.Type == CitizenClaims.ApplicantId)))
             .AddPolicy(Policies.PartnerDossiersRead, policy => policy.AddAuthenticationSchemes(Schemes.Bearer).RequireAssertion(context => HasScope(context.User, PartnerScopes.DossiersRead)))
             .AddPolicy(Policies.PartnerDossiersWrite, policy => policy.AddAuthenticationSchemes(Schemes.Bearer).RequireAssertion(context => HasScope(context.User, PartnerScopes.DossiersWrite)));
 

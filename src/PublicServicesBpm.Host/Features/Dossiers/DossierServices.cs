@@ -23,7 +23,7 @@ internal static class DossiersApi
 {
     public static IEndpointRouteBuilder MapDossiersApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/dossiers").WithTags("Dossiers");
+        var group = endpoints.MapGroup("/api/v1/dossiers").WithTags("Dossiers").RequireAuthorization(Hosting.Policies.DossierParticipant);
         DossierEndpoints.Map(group);
         DossierFileEndpoints.Map(group);
         DossierSlipEndpoints.Map(group);
