@@ -12,7 +12,7 @@ public sealed class CapBanSaoTrichLucHoTichTests
         var run = WorkflowRun.Start(Key, At(2026, 11, 27, 16, 0));
         Assert.Equal(At(2026, 11, 30, 8, 30), run.Task("receive").DueAt);
 
-        run.Complete("receive", "accept", At(2026, 11, 30, 10, 0));
+        run.Accept(At(2026, 11, 30, 10, 0));
         // 3 working hours from 10:00: 1.5 h before the lunch break, 1.5 h after 13:00.
         Assert.Equal(At(2026, 11, 30, 14, 30), run.Task("appraise").DueAt);
 
@@ -24,7 +24,7 @@ public sealed class CapBanSaoTrichLucHoTichTests
     public void Signer_SendsBack_AppraisalAgainThenIssued()
     {
         var run = WorkflowRun.Start(Key, At(2026, 11, 30, 8, 0))
-            .Complete("receive", "accept", At(2026, 11, 30, 8, 30))
+            .Accept(At(2026, 11, 30, 8, 30))
             .Complete("appraise", "approve", At(2026, 11, 30, 9, 0))
             .Complete("sign", "send-back", At(2026, 11, 30, 9, 30));
 
@@ -34,6 +34,33 @@ public sealed class CapBanSaoTrichLucHoTichTests
             .Complete("issue", "issued", At(2026, 11, 30, 11, 0))
             .Complete("return-result", "returned", At(2026, 11, 30, 13, 30));
         Assert.True(run.HasEnded);
+    }
+
+    [Fact]
+    public void Appraisal_NothingInTheRegister_StopsProcessingAndTheApplicantIsTold()
+    {
+        var run = WorkflowRun.StartAtCounter(Key, At(2026, 11, 30, 8, 0))
+            .Complete("appraise", "refuse", At(2026, 11, 30, 9, 0));
+
+        Assert.False(run.HasTask("sign"));
+        Assert.Empty(run.OpenSubscriptions);
+        run.Complete("notify-refusal", "notified", At(2026, 11, 30, 9, 30));
+        Assert.True(run.HasEnded);
+        Assert.Equal([2, 4, 8], run.Statuses);
+    }
+
+    [Fact]
+    public void Withdrawal_BeforeSigning_OfficerConfirmsAndTheInstanceCompletes()
+    {
+        var run = WorkflowRun.Start(Key, At(2026, 11, 30, 8, 0))
+            .Accept(At(2026, 11, 30, 8, 30))
+            .Complete("appraise", "approve", At(2026, 11, 30, 9, 0))
+            .Correlate("withdrawal-requested", At(2026, 11, 30, 9, 15));
+
+        Assert.False(run.HasTask("sign"));
+        run.Complete("confirm-withdrawal", "stopped", At(2026, 11, 30, 9, 30));
+        Assert.True(run.HasEnded);
+        Assert.Equal([1, 2, 4, 7, 8], run.Statuses);
     }
 
     private static DateTimeOffset At(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, WorkflowRun.Vietnam);

@@ -1,3 +1,5 @@
+using PublicServicesBpm.Engine.Execution;
+
 namespace PublicServicesBpm.Definitions.Tests;
 
 /// <summary>
@@ -15,16 +17,19 @@ public sealed class CapGiayPhepXayDungNhaOTests
         var run = WorkflowRun.Start(Key, At(2026, 2, 9, 8, 0));
         Assert.Equal(At(2026, 2, 11, 8, 0), run.Task("receive").DueAt);
 
-        run.Complete("receive", "accept", At(2026, 2, 10, 8, 0));
+        run.Accept(At(2026, 2, 10, 8, 0));
         // 56 working hours from Tuesday 10 Feb 08:00: 31.5 h to Friday 13 Feb, the Tết week 16–20 Feb, 24 h on 23–25 Feb, 0.5 h Thursday 26 Feb.
         Assert.Equal(At(2026, 2, 26, 8, 0), run.Task("appraise").DueAt);
 
         run.Complete("appraise", "propose-approve", At(2026, 2, 24, 8, 0))
             .Complete("approve", "approve", At(2026, 2, 25, 8, 0))
+            .Complete("request-payment", "requested", At(2026, 2, 25, 8, 30))
+            .Correlate("payment-received", At(2026, 2, 25, 9, 0))
             .Complete("return-result", "returned", At(2026, 2, 25, 10, 0));
 
         Assert.True(run.HasEnded);
-        Assert.Equal([1, 2, 4, 9, 10], run.Statuses);
+        // Fees are due after approval (6, clock paused); paid, processing resumes (4) until the result is ready.
+        Assert.Equal([1, 2, 4, 6, 4, 9, 10], run.Statuses);
     }
 
     [Fact]
@@ -33,7 +38,7 @@ public sealed class CapGiayPhepXayDungNhaOTests
         var run = RequestSupplement();
 
         Assert.Equal(5, run.Statuses[^1]);
-        Assert.Contains(run.OpenSubscriptions, s => s.MessageName == "supplement-received");
+        Assert.Contains(run.OpenSubscriptions, s => s is { MessageName: "supplement-received", CorrelationKey: WorkflowRun.DossierId });
         // 80 working hours from Monday 9 Feb 10:00: 37.5 h to Friday 13 Feb, Tết week, 40 h 23–27 Feb, 2.5 h Monday 2 March.
         Assert.Equal(At(2026, 3, 2, 10, 0), run.Timer("supplement-deadline").DueAt);
     }
@@ -69,7 +74,7 @@ public sealed class CapGiayPhepXayDungNhaOTests
     public void SiteInspection_Slow_ReminderDoesNotInterruptTheInspection()
     {
         var run = WorkflowRun.Start(Key, At(2026, 4, 27, 8, 0))
-            .Complete("receive", "accept", At(2026, 4, 27, 9, 0))
+            .Accept(At(2026, 4, 27, 9, 0))
             .Complete("appraise", "site-inspection", At(2026, 4, 28, 8, 0));
         Assert.Equal(At(2026, 5, 5, 8, 0), run.Task("site-inspection").DueAt);
 
@@ -87,7 +92,7 @@ public sealed class CapGiayPhepXayDungNhaOTests
     public void Leader_Refuses_ApplicantGetsTheReasons()
     {
         var run = WorkflowRun.Start(Key, At(2026, 2, 9, 8, 0))
-            .Complete("receive", "accept", At(2026, 2, 10, 8, 0))
+            .Accept(At(2026, 2, 10, 8, 0))
             .Complete("appraise", "propose-refuse", At(2026, 2, 11, 8, 0))
             .Complete("approve", "refuse", At(2026, 2, 12, 8, 0));
 
@@ -97,9 +102,57 @@ public sealed class CapGiayPhepXayDungNhaOTests
         Assert.Equal([1, 2, 4, 8], run.Statuses);
     }
 
+    [Fact]
+    public void CounterDossier_ReceivedWhenCreated_StatusesStartAtTwo()
+    {
+        var run = WorkflowRun.StartAtCounter(Key, At(2026, 2, 9, 8, 0));
+
+        Assert.True(run.HasTask("appraise"));
+        Assert.Equal([2, 4], run.Statuses);
+    }
+
+    [Fact]
+    public void Withdrawal_RequestedDuringSiteInspection_CancelsInspectionAndReminderThenEnds()
+    {
+        var run = WorkflowRun.StartAtCounter(Key, At(2026, 4, 27, 8, 0))
+            .Complete("appraise", "site-inspection", At(2026, 4, 28, 8, 0))
+            .FireTimer("inspection-reminder");
+        Assert.True(run.HasTask("remind-inspection"));
+        Assert.Contains(run.OpenSubscriptions, s => s is { MessageName: "withdrawal-requested", CorrelationKey: WorkflowRun.DossierId });
+
+        run.Correlate("withdrawal-requested", At(2026, 5, 4, 9, 0));
+
+        Assert.False(run.HasTask("site-inspection"));
+        Assert.False(run.HasTask("remind-inspection"));
+        Assert.Empty(run.OpenTimers);
+        // 4 working hours from Monday 09:00: 2.5 h before the lunch break, 1.5 h after 13:00.
+        Assert.Equal(At(2026, 5, 4, 14, 30), run.Task("confirm-withdrawal").DueAt);
+        run.Complete("confirm-withdrawal", "stopped", At(2026, 5, 4, 10, 0));
+
+        Assert.Equal(InstanceStatus.Completed, run.Last.State.Status);
+        Assert.Equal([2, 4, 7, 8], run.Statuses);
+    }
+
+    [Fact]
+    public void Payment_AfterApproval_StatusSixThenFourBeforeTheResultIsReturned()
+    {
+        var run = WorkflowRun.StartAtCounter(Key, At(2026, 2, 9, 8, 0))
+            .Complete("appraise", "propose-approve", At(2026, 2, 10, 8, 0))
+            .Complete("approve", "approve", At(2026, 2, 11, 8, 0));
+        Assert.Equal(["fee-officer"], run.Task("request-payment").CandidateGroups);
+
+        run.Complete("request-payment", "requested", At(2026, 2, 11, 9, 0));
+        Assert.Equal(6, run.Statuses[^1]);
+        Assert.False(run.HasTask("return-result"));
+
+        run.Correlate("payment-received", At(2026, 2, 12, 9, 0));
+        Assert.True(run.HasTask("return-result"));
+        Assert.Equal([2, 4, 6, 4, 9], run.Statuses);
+    }
+
     private static WorkflowRun RequestSupplement() =>
         WorkflowRun.Start(Key, At(2026, 2, 9, 7, 30))
-            .Complete("receive", "accept", At(2026, 2, 9, 8, 0))
+            .Accept(At(2026, 2, 9, 8, 0))
             .Complete("appraise", "request-supplement", At(2026, 2, 9, 9, 0))
             .Complete("request-supplement", "sent", At(2026, 2, 9, 10, 0));
 

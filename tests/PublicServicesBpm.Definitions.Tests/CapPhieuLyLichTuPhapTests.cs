@@ -37,8 +37,10 @@ public sealed class CapPhieuLyLichTuPhapTests
     [Fact]
     public void Verification_BothAnswersArrive_JoinsAndDraftsWithinOneWorkingDay()
     {
-        var run = StartVerification("mac-dinh")
-            .Correlate("court-record-answer", At(2026, 2, 12, 10, 0), new JsonObject { ["courtRecord"] = "Không có án tích" });
+        var run = StartVerification("mac-dinh");
+        // The agencies answer about the dossier by its code (given at receipt), not by the applicant's dossier id.
+        Assert.Contains(run.OpenSubscriptions, s => s is { MessageName: "police-record-answer", CorrelationKey: WorkflowRun.DossierCode });
+        run.Correlate("court-record-answer", At(2026, 2, 12, 10, 0), new JsonObject { ["courtRecord"] = "Không có án tích" });
 
         Assert.False(run.HasTask("draft"));
         run.Correlate("police-record-answer", At(2026, 2, 13, 14, 0), new JsonObject { ["policeRecord"] = "Không có án tích" });
@@ -58,7 +60,7 @@ public sealed class CapPhieuLyLichTuPhapTests
             Adjustments = [new(new DateOnly(2026, 4, 27), CalendarAdjustmentKind.DayOff, "Nghỉ bù Giỗ Tổ Hùng Vương", "Substitute day for Hùng Kings' day")],
         });
         var run = WorkflowRun.Start(Key, At(2026, 4, 21, 8, 0), new JsonObject { ["caseCode"] = "xac-minh-mo-rong" }, calendar)
-            .Complete("receive", "accept", At(2026, 4, 21, 9, 0))
+            .Accept(At(2026, 4, 21, 9, 0))
             .Complete("request-verification", "sent", At(2026, 4, 21, 10, 0))
             .Correlate("police-record-answer", At(2026, 4, 24, 9, 0))
             .Correlate("court-record-answer", At(2026, 4, 24, 15, 0));
@@ -102,7 +104,7 @@ public sealed class CapPhieuLyLichTuPhapTests
 
     private static WorkflowRun StartVerification(string caseCode) =>
         WorkflowRun.Start(Key, At(2026, 2, 9, 7, 30), new JsonObject { ["caseCode"] = caseCode })
-            .Complete("receive", "accept", At(2026, 2, 9, 8, 30))
+            .Accept(At(2026, 2, 9, 8, 30))
             .Complete("request-verification", "sent", At(2026, 2, 9, 9, 0));
 
     private static DateTimeOffset At(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, WorkflowRun.Vietnam);

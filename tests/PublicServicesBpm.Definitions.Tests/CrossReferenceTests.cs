@@ -11,7 +11,7 @@ public sealed class CrossReferenceTests
     /// The psb:type names the host registers (tests/PublicServicesBpm.IntegrationTests/Integrations/Tax checks the
     /// host's registry holds them). A workflow naming another type would be refused at deployment.
     /// </summary>
-    private static readonly HashSet<string> s_hostHandlerTypes = ["tax.household-tax-code"];
+    private static readonly HashSet<string> s_hostHandlerTypes = ["dossier.receive", "tax.household-tax-code"];
 
     [Fact]
     public void Workflows_ImportedWithTheRepositoryContext_FormsHandlersAndCalledProcessesResolve()

@@ -1,71 +1,82 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
-using PublicServicesBpm.Engine.Bpmn;
-using PublicServicesBpm.Engine.Calendar;
-using PublicServicesBpm.Engine.Definitions;
 using PublicServicesBpm.Engine.Execution;
 
 namespace PublicServicesBpm.Definitions.Tests;
 
-/// <summary>The online path of birth registration: the applicant confirms the draft, or a working day passes.</summary>
+/// <summary>
+/// Birth registration: the online path (the applicant confirms the draft, or a working day passes), refusal at
+/// receipt, and withdrawal during processing.
+/// </summary>
 public sealed class DangKyKhaiSinhTests
 {
-    private static readonly ProcessDefinition s_definition = BpmnImporter.Import(File.ReadAllText(
-        Path.Combine(RepositoryDefinitions.WorkflowsDirectory, "dang-ky-khai-sinh", "dang-ky-khai-sinh.bpmn"))).Document!.FindProcess("dang-ky-khai-sinh")!;
-
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.FromHours(7)));
+    private const string Key = "dang-ky-khai-sinh";
 
     [Fact]
     public void OnlineApplicant_ConfirmsTheDraft_GoesToTheLeaderToSign()
     {
-        var result = RunToConfirmation();
+        var run = RunToConfirmation().Correlate("draft-confirmed", At(2026, 11, 26, 15, 0));
 
-        result = Execute(result.State, new CorrelateMessage("draft-confirmed", "H56-261126-0001"));
-
-        Assert.Contains(result.Effects, e => e is UserTaskCreated { ElementId: "sign" });
-        Assert.Contains(result.Effects, e => e is TimerCancelled);
+        Assert.True(run.HasTask("sign"));
+        Assert.Empty(run.OpenTimers);
     }
 
     [Fact]
     public void OnlineApplicant_SilentForOneWorkingDay_DraftCountsAsConfirmed()
     {
-        var waiting = RunToConfirmation();
-        var timer = Assert.Single(waiting.Effects.OfType<TimerScheduled>());
+        var run = RunToConfirmation();
         // The officers finished at 14:00 on Thursday; one working day (8 working hours) later is Friday 14:00.
-        Assert.Equal(new DateTimeOffset(2026, 11, 27, 14, 0, 0, TimeSpan.FromHours(7)), timer.DueAt);
+        Assert.Equal(At(2026, 11, 27, 14, 0), run.Timer("confirmation-deadline").DueAt);
 
-        _clock.SetUtcNow(timer.DueAt);
-        var result = Execute(waiting.State, new FireTimer(timer.TimerId));
+        run.FireTimer("confirmation-deadline");
 
-        Assert.Contains(result.Effects, e => e is UserTaskCreated { ElementId: "sign" });
+        Assert.True(run.HasTask("sign"));
+    }
+
+    [Fact]
+    public void CounterDossier_ReceivedWhenCreated_NeedsNoDraftConfirmation()
+    {
+        var run = WorkflowRun.StartAtCounter(Key, At(2026, 11, 26, 8, 0))
+            .Complete("check-parents", "matches", At(2026, 11, 26, 9, 0))
+            .Complete("record-birth", "recorded", At(2026, 11, 26, 10, 0));
+
+        Assert.True(run.HasTask("sign"));
+        Assert.DoesNotContain(run.OpenSubscriptions, s => s.MessageName == "draft-confirmed");
+        Assert.Equal([2, 4], run.Statuses);
     }
 
     [Fact]
     public void Receipt_Refused_RefusalSlipThenNotReceived()
     {
-        var run = WorkflowRun.Start("dang-ky-khai-sinh", _clock.GetUtcNow())
-            .Complete("receive", "refuse", new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(7)));
+        var run = WorkflowRun.Start(Key, At(2026, 11, 26, 8, 0))
+            .Complete("receive", "refuse", At(2026, 11, 26, 9, 0));
 
         Assert.Equal("ly-do-tu-choi", run.Task("refuse-receipt").FormKey);
-        run.Complete("refuse-receipt", "notified", new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.FromHours(7)));
+        run.Complete("refuse-receipt", "notified", At(2026, 11, 26, 9, 30));
         Assert.True(run.HasEnded);
-        Assert.Equal([1, 2, 3], run.Statuses);
+        Assert.Equal([1, 3], run.Statuses);
     }
 
-    private ExecutionResult RunToConfirmation()
+    [Fact]
+    public void Withdrawal_WhileAwaitingTheDraftConfirmation_StopsProcessing()
     {
-        var result = Execute(null, new StartInstance(Guid.CreateVersion7().ToString(), 1,
-            new JsonObject { ["channel"] = "online", ["dossierCode"] = "H56-261126-0001" }));
-        foreach (var step in new[] { "receive", "check-parents", "record-birth" })
-        {
-            var task = result.Effects.OfType<UserTaskCreated>().Single(t => t.ElementId == step);
-            _clock.Advance(TimeSpan.FromHours(2));
-            result = Execute(result.State, new CompleteUserTask(task.TaskId, task.Outcomes[0]));
-        }
-        Assert.Contains(result.Effects, e => e is SubscriptionOpened { MessageName: "draft-confirmed", CorrelationKey: "H56-261126-0001" });
-        return result;
+        var run = RunToConfirmation().Correlate("withdrawal-requested", At(2026, 11, 26, 15, 0));
+
+        Assert.Empty(run.OpenTimers);
+        Assert.DoesNotContain(run.OpenSubscriptions, s => s.MessageName == "draft-confirmed");
+        run.Complete("confirm-withdrawal", "stopped", At(2026, 11, 26, 16, 0));
+
+        Assert.Equal(InstanceStatus.Completed, run.Last.State.Status);
+        Assert.Equal([1, 2, 4, 7, 8], run.Statuses);
     }
 
-    private ExecutionResult Execute(ProcessInstanceState? state, EngineCommand command) =>
-        ProcessInterpreter.Execute(s_definition, state, command, new ExecutionEnvironment(_clock, new VietnamBusinessCalendar()));
+    private static WorkflowRun RunToConfirmation()
+    {
+        var run = WorkflowRun.Start(Key, At(2026, 11, 26, 8, 0))
+            .Accept(At(2026, 11, 26, 10, 0))
+            .Complete("check-parents", "matches", At(2026, 11, 26, 12, 0))
+            .Complete("record-birth", "recorded", At(2026, 11, 26, 14, 0));
+        Assert.Contains(run.OpenSubscriptions, s => s is { MessageName: "draft-confirmed", CorrelationKey: WorkflowRun.DossierId });
+        return run;
+    }
+
+    private static DateTimeOffset At(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, WorkflowRun.Vietnam);
 }

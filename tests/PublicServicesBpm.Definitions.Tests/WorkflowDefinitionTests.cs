@@ -22,4 +22,19 @@ public sealed class WorkflowDefinitionTests
 
         Assert.Empty(failures);
     }
+
+    /// <summary>
+    /// Warnings do not block deployment, but in a shipped workflow they are mistakes: a message wait without
+    /// psb:correlationKey would catch any dossier's message, a misspelt psb attribute is silently ignored.
+    /// </summary>
+    [Fact]
+    public void Workflows_EachImportsWithoutWarnings()
+    {
+        var warnings = RepositoryDefinitions.WorkflowKeys.Order(StringComparer.Ordinal)
+            .SelectMany(key => BpmnImporter.Import(File.ReadAllText(Path.Combine(RepositoryDefinitions.WorkflowsDirectory, key, key + ".bpmn")))
+                .Warnings.Select(w => $"{key}: {w}"))
+            .ToList();
+
+        Assert.Empty(warnings);
+    }
 }

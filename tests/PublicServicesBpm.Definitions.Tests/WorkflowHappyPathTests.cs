@@ -59,7 +59,7 @@ public sealed class WorkflowHappyPathTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.FromHours(7)));
         var environment = new ExecutionEnvironment(clock, new VietnamBusinessCalendar());
-        var variables = new JsonObject { ["dossierCode"] = "000.21.30.H38-261126-0001", ["channel"] = "counter" };
+        var variables = new JsonObject { ["dossierId"] = WorkflowRun.DossierId, ["agencyCode"] = "000.21.30.H38", ["channel"] = 2 };
         var result = ProcessInterpreter.Execute(definition, null, new StartInstance(Guid.CreateVersion7().ToString(), 1, variables), environment);
         for (var step = 0; step < MaxSteps; step++)
         {
@@ -76,10 +76,11 @@ public sealed class WorkflowHappyPathTests
             clock.Advance(TimeSpan.FromMinutes(30));
             var waits = result.State.Waits;
             EngineCommand? next = waits.FirstOrDefault(w => w.Kind == WaitKind.Job) is { } job
-                ? new CompleteJob(job.Id, new JsonObject { ["taxCode"] = "8000123457" })
+                ? new CompleteJob(job.Id, JobResult(definition, job.ElementId))
                 : waits.FirstOrDefault(w => w.Kind == WaitKind.UserTask) is { } task
                     ? new CompleteUserTask(task.Id, FirstOutcome(definition, task.ElementId))
-                    : waits.FirstOrDefault(w => w.Kind == WaitKind.Message) is { } subscription
+                    // The applicant does not withdraw on the happy path: every other awaited answer arrives.
+                    : waits.FirstOrDefault(w => w.Kind == WaitKind.Message && w.MessageName != "withdrawal-requested") is { } subscription
                         ? new CorrelateMessage(subscription.MessageName!, subscription.CorrelationKey)
                         : null;
             if (next is null)
@@ -90,6 +91,12 @@ public sealed class WorkflowHappyPathTests
         }
         return $"no end after {MaxSteps} steps";
     }
+
+    /// <summary>What the handler returns: the receipt gives the dossier code and appointment, the tax authority a tax code.</summary>
+    private static JsonObject JobResult(PublicServicesBpm.Engine.Definitions.ProcessDefinition definition, string elementId) =>
+        definition.FindNode(elementId) is PublicServicesBpm.Engine.Definitions.ServiceTask { HandlerType: "dossier.receive" }
+            ? new JsonObject { ["dossierCode"] = WorkflowRun.DossierCode, ["appointmentAt"] = "2026-11-30T08:00:00+07:00" }
+            : new JsonObject { ["taxCode"] = "8000123457" };
 
     private static string? FirstOutcome(PublicServicesBpm.Engine.Definitions.ProcessDefinition definition, string elementId) =>
         definition.FindNode(elementId) is PublicServicesBpm.Engine.Definitions.UserTask { Outcomes.Count: > 0 } task ? task.Outcomes[0] : null;

@@ -17,6 +17,12 @@ internal sealed class WorkflowRun
     /// <summary>The zone of every instant in these tests (Vietnam, UTC+7).</summary>
     public static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
+    /// <summary>The dossier id the dossier API starts every instance with (the applicant's correlation key).</summary>
+    public const string DossierId = "0196a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b";
+
+    /// <summary>The code the <c>dossier.receive</c> handler gives the dossier at receipt.</summary>
+    public const string DossierCode = "000.21.30.H38-260101-0001";
+
     private readonly ProcessDefinition _definition;
     private readonly ExecutionEnvironment _environment;
     private readonly Dictionary<string, UserTaskCreated> _tasks = new(StringComparer.Ordinal);
@@ -53,15 +59,41 @@ internal sealed class WorkflowRun
         BpmnImporter.Import(File.ReadAllText(Path.Combine(RepositoryDefinitions.WorkflowsDirectory, key, key + ".bpmn"))).Document?.FindProcess(key)
         ?? throw new InvalidOperationException($"workflows/{key} does not import");
 
-    /// <summary>Starts <paramref name="key"/> at <paramref name="start"/> (Vietnam time) with the dossier's variables.</summary>
+    /// <summary>
+    /// Starts <paramref name="key"/> at <paramref name="start"/> (Vietnam time) with the variables the dossier API
+    /// gives: an online dossier (channel 2) waiting to be received, unless <paramref name="variables"/> say otherwise.
+    /// </summary>
     public static WorkflowRun Start(string key, DateTimeOffset start, JsonObject? variables = null, IBusinessCalendar? calendar = null)
     {
         var run = new WorkflowRun(Load(key), start, calendar ?? new VietnamBusinessCalendar());
         variables ??= [];
-        variables["dossierCode"] ??= "000.21.30.H38-260101-0001";
-        variables["channel"] ??= "counter";
+        variables["dossierId"] ??= DossierId;
+        variables["agencyCode"] ??= "000.21.30.H38";
+        variables["channel"] ??= 2;
+        variables["receivedAtCounter"] ??= false;
         run.Execute(new StartInstance(Guid.CreateVersion7().ToString(), 1, variables));
         return run;
+    }
+
+    /// <summary>
+    /// Starts a walk-in dossier that the officer creates and receives in one step (channel 1, <c>receivedAtCounter</c>)
+    /// and completes its receipt job, as the host's <c>dossier.receive</c> handler would.
+    /// </summary>
+    public static WorkflowRun StartAtCounter(string key, DateTimeOffset start) =>
+        Start(key, start, new JsonObject { ["channel"] = 1, ["receivedAtCounter"] = true, ["receivedBy"] = "mot-cua-01" }).Register();
+
+    /// <summary>The one-stop officer accepts the dossier at <paramref name="at"/>; the receipt job gives it its code.</summary>
+    public WorkflowRun Accept(DateTimeOffset at) => Complete("receive", "accept", at).Register();
+
+    /// <summary>Completes the <c>dossier.receive</c> job of <c>register-receipt</c> with the code and appointment.</summary>
+    public WorkflowRun Register()
+    {
+        Assert.Equal("dossier.receive", _jobs.Values.Single(j => j.ElementId == "register-receipt").HandlerType);
+        return CompleteJob("register-receipt", new JsonObject
+        {
+            ["dossierCode"] = DossierCode,
+            ["appointmentAt"] = Clock.GetUtcNow().AddDays(3).ToString("O"),
+        });
     }
 
     public UserTaskCreated Task(string elementId) =>

@@ -26,11 +26,14 @@ internal sealed record DossierTimeLimit(decimal Value, string Unit, bool SameDay
 internal static class DossierAppointments
 {
     /// <summary>
-    /// The appointment of a dossier whose clock starts at <paramref name="start"/>: working days or hours of office
+    /// The appointment (in UTC, as stored) of a dossier whose clock starts at <paramref name="start"/>: working days or hours of office
     /// time (a start after closing counts from the next opening); calendar days end at closing time on the due date,
     /// moved off days off; a same-day procedure is due at closing time today, or the next working day after 15:00.
     /// </summary>
-    public static DateTimeOffset Due(VietnamBusinessCalendar calendar, DateTimeOffset start, DossierTimeLimit limit)
+    public static DateTimeOffset Due(VietnamBusinessCalendar calendar, DateTimeOffset start, DossierTimeLimit limit) =>
+        LocalDue(calendar, start, limit).ToUniversalTime();
+
+    private static DateTimeOffset LocalDue(VietnamBusinessCalendar calendar, DateTimeOffset start, DossierTimeLimit limit)
     {
         if (limit.SameDay)
         {
@@ -57,5 +60,5 @@ internal static class DossierAppointments
 
     /// <summary>The appointment moved forward by <paramref name="paused"/> working time (no move for no pause).</summary>
     public static DateTimeOffset AfterPause(IBusinessCalendar calendar, DateTimeOffset appointment, TimeSpan paused) =>
-        paused > TimeSpan.Zero ? calendar.AddWorkingTime(appointment, paused) : appointment;
+        paused > TimeSpan.Zero ? calendar.AddWorkingTime(appointment, paused).ToUniversalTime() : appointment;
 }

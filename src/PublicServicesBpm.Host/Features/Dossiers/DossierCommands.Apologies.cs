@@ -29,7 +29,7 @@ internal sealed partial class DossierCommands
         }
         var unit = Required(request.Unit, "unit", "Nêu đơn vị để hồ sơ quá hạn.", 300);
         var reason = Required(request.Reason, "reason", "Nêu lý do quá hạn.", 2000);
-        var newAppointment = request.NewAppointmentAt ?? throw DossierCommandException.Invalid("newAppointmentAt", "Nhập ngày hẹn trả mới.");
+        var newAppointment = request.NewAppointmentAt?.ToUniversalTime() ?? throw DossierCommandException.Invalid("newAppointmentAt", "Nhập ngày hẹn trả mới.");
         if (newAppointment <= appointment)
         {
             throw DossierCommandException.Invalid("newAppointmentAt", "Ngày hẹn mới phải sau ngày hẹn hiện tại.");

@@ -14,6 +14,7 @@ internal static class DossierServices
         services.AddScoped<DossierAccess>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<DossierCommands>();
+        services.AddDossierFilesAndSlips();
         return services;
     }
 }
@@ -27,6 +28,7 @@ internal static class DossiersApi
         DossierEndpoints.Map(group);
         DossierFileEndpoints.Map(group);
         DossierSlipEndpoints.Map(group);
+        DossierTimelineEndpoints.Map(group);
         PublicLookupEndpoints.Map(endpoints);
         return endpoints;
     }

@@ -109,12 +109,20 @@ public sealed class TaxConnectorTests : IAsyncLifetime
     {
         var runtime = _host.Services.GetRequiredService<WorkflowRuntime>();
         await DeployShippedWorkflowAsync("dang-ky-ho-kinh-doanh");
+        var dossierId = Guid.CreateVersion7();
         var variables = Household();
-        variables["channel"] = "online";
+        variables["dossierId"] = dossierId.ToString("D");
+        variables["agencyCode"] = Agency;
+        variables["channel"] = 2;
+        variables["receivedAtCounter"] = false;
         var started = await runtime.StartAsync("dang-ky-ho-kinh-doanh", variables, DossierCode, null, CancellationToken.None);
+        // Receipt (the inline service task dossier.receive) gives the dossier row its code: the row must exist.
+        await InsertDossierAsync(dossierId, started.InstanceId);
 
         await CompleteTaskAsync(runtime, started.InstanceId, "receive", "accept");
         await CompleteTaskAsync(runtime, started.InstanceId, "appraise", "valid");
+        await CompleteTaskAsync(runtime, started.InstanceId, "request-payment", "requested");
+        await runtime.CorrelateMessageAsync("payment-received", dossierId.ToString("D"), null, null, CancellationToken.None);
 
         await WaitUntilAsync(async () => await TaskIdAsync(started.InstanceId, "sign") is not null);
         var taxCode = await ScalarAsync<string>("SELECT state -> 'variables' ->> 'taxCode' FROM bpm.process_instances WHERE id = @id", started.InstanceId);
@@ -147,6 +155,25 @@ public sealed class TaxConnectorTests : IAsyncLifetime
         var bpmn = await File.ReadAllTextAsync(Path.Combine(repository, "workflows", key, key + ".bpmn"));
         var outcome = await scope.ServiceProvider.GetRequiredService<ProcessDeployment>().DeployAsync(bpmn, "tester", context, CancellationToken.None);
         Assert.True(outcome.Succeeded, string.Join(Environment.NewLine, outcome.Problems));
+    }
+
+    private const string Agency = "000.21.30.H38";
+
+    private async Task InsertDossierAsync(Guid dossierId, Guid instanceId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("""
+            INSERT INTO app.agencies (code, name, province_code, created_at) VALUES (@agency, 'UBND phường Cam Đường', '15', now()) ON CONFLICT DO NOTHING;
+            INSERT INTO app.dossiers (id, procedure_code, procedure_version, case_code, process_key, agency_code, channel, created_by, applicant, form_data,
+                                      result_delivery, status, process_instance_id, created_at, updated_at, time_limit, paused_working_minutes, supplementation_count)
+            VALUES (@id, 'dang-ky-ho-kinh-doanh', 1, 'mac-dinh', 'dang-ky-ho-kinh-doanh', @agency, 2, 'tester', '{"kind":"citizen","fullName":"Nguyễn Minh An"}', '{}',
+                    'counter', 1, @instance, now(), now(), '{"value":3,"unit":"working-days","sameDay":false,"restartAfterSupplement":true}', 0, 0)
+            """, connection);
+        command.Parameters.AddWithValue("agency", Agency);
+        command.Parameters.AddWithValue("id", dossierId);
+        command.Parameters.AddWithValue("instance", instanceId);
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task CompleteTaskAsync(WorkflowRuntime runtime, Guid instanceId, string elementId, string outcome)
