@@ -23,10 +23,18 @@ internal sealed class ReceiveDossierHandler(AdministeredCalendars calendars) : I
     public async Task<ServiceTaskResult> ExecuteAsync(TransactionalServiceTaskContext context, CancellationToken cancellationToken)
     {
         var (connection, transaction) = (context.Connection, context.Transaction);
+        // A dossier started and received in one command (at the counter) is linked to its instance only later in that
+        // command's transaction, so the dossier is found by the id the instance carries, and else by the instance.
+        var dossierId = context.Variables["dossierId"] is JsonValue value && value.TryGetValue<string>(out var text) && Guid.TryParse(text, out var parsed)
+            ? parsed : (Guid?)null;
         await using var find = new NpgsqlCommand("""
-            SELECT id, agency_code, code, appointment_at, time_limit FROM app.dossiers WHERE process_instance_id = @instance FOR UPDATE
+            SELECT id, agency_code, code, appointment_at, time_limit FROM app.dossiers
+            WHERE CASE WHEN @dossier IS NULL THEN process_instance_id = @instance
+                       ELSE id = @dossier AND (process_instance_id IS NULL OR process_instance_id = @instance) END
+            FOR UPDATE
             """, connection, transaction);
         find.Parameters.AddWithValue("instance", context.InstanceId);
+        find.Parameters.Add(new NpgsqlParameter("dossier", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)dossierId ?? DBNull.Value });
         Guid id;
         string agency;
         string? code;
