@@ -518,7 +518,7 @@ internal sealed partial class DossierCommands(
         }
         var form = await formVersions.ResolveAsync(versionId, formKey, start.FormBinding, cancellationToken)
             ?? throw DossierCommandException.WrongStep($"Biểu mẫu '{formKey}' của thủ tục chưa được triển khai.");
-        var check = taskForms.Validate(form, data, []);
+        var check = taskForms.Validate(form, data, [], await taskForms.DossierAttachmentsByDossierAsync(dossier.Id, cancellationToken));
         return check.Errors is null ? check.CleanedData ?? data
             : throw new DossierCommandException(StatusCodes.Status400BadRequest, "Tờ khai chưa hợp lệ", "Kiểm tra lại các trường của tờ khai.",
                 check.Errors.ToDictionary(e => "formData." + e.Key, e => e.Value));
@@ -561,7 +561,8 @@ internal sealed partial class DossierCommands(
         if (await taskForms.ResolveAsync(item, cancellationToken) is { } form)
         {
             var instance = await db.ProcessInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId, cancellationToken);
-            var check = taskForms.Validate(form, formData, ProcessInstanceState.FromJson(instance.State).Variables);
+            var check = taskForms.Validate(form, formData, ProcessInstanceState.FromJson(instance.State).Variables,
+                await taskForms.DossierAttachmentsByDossierAsync(dossier.Id, cancellationToken));
             if (check.Errors is not null)
             {
                 throw new DossierCommandException(StatusCodes.Status400BadRequest, "Biểu mẫu của bước chưa hợp lệ", "Kiểm tra lại các trường của biểu mẫu.",

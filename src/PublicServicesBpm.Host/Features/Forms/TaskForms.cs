@@ -33,8 +33,11 @@ internal sealed class TaskForms(NpgsqlDataSource dataSource, DefinitionCache def
         return await versions.ResolveAsync(versionId, task.FormKey, binding, cancellationToken);
     }
 
-    /// <summary>Validates <paramref name="submitted"/> against the form; messages in Vietnamese unless the request culture is English.</summary>
-    public static Check Validate(FormVersion form, JsonObject? submitted, JsonObject instanceVariables, TimeProvider clock)
+    /// <summary>
+    /// Validates <paramref name="submitted"/> against the form; messages in Vietnamese unless the request culture is
+    /// English. File fields accept the ids of <paramref name="attachments"/> (the dossier's files) only.
+    /// </summary>
+    public static Check Validate(FormVersion form, JsonObject? submitted, JsonObject instanceVariables, TimeProvider clock, IFormAttachmentCatalog? attachments = null)
     {
         var parsed = FormSchema.Parse(form.Schema);
         if (parsed.Schema is null)
@@ -42,7 +45,7 @@ internal sealed class TaskForms(NpgsqlDataSource dataSource, DefinitionCache def
             // Stored schemas were checked at deployment; a stored one that no longer parses is a server fault to report, not to hide.
             throw new InvalidOperationException($"Stored form {form.FormKey} version {form.Version} no longer parses.");
         }
-        var context = new FormValidationContext { InitialData = instanceVariables, TimeProvider = clock };
+        var context = new FormValidationContext { InitialData = instanceVariables, TimeProvider = clock, Attachments = attachments };
         var result = FormSubmissionValidator.Validate(parsed.Schema, submitted ?? [], context);
         if (result.IsValid)
         {
@@ -54,7 +57,38 @@ internal sealed class TaskForms(NpgsqlDataSource dataSource, DefinitionCache def
         return new Check(null, errors);
     }
 
-    public Check Validate(FormVersion form, JsonObject? submitted, JsonObject instanceVariables) => Validate(form, submitted, instanceVariables, clock);
+    public Check Validate(FormVersion form, JsonObject? submitted, JsonObject instanceVariables, IFormAttachmentCatalog? attachments = null) =>
+        Validate(form, submitted, instanceVariables, clock, attachments);
+
+    /// <summary>The current files of the dossier that runs on <paramref name="instanceId"/>, as the form validator's attachment catalogue (none when the instance is not a dossier's).</summary>
+    public async Task<IFormAttachmentCatalog> DossierAttachmentsAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT f.id, f.file_name, f.content_type FROM app.dossier_files f JOIN app.dossiers d ON d.id = f.dossier_id
+            WHERE d.process_instance_id = @instance AND f.superseded_at IS NULL
+            """);
+        command.Parameters.AddWithValue("instance", instanceId);
+        return await ReadAttachmentsAsync(command, cancellationToken);
+    }
+
+    /// <summary>The current files of a dossier, as the form validator's attachment catalogue.</summary>
+    public async Task<IFormAttachmentCatalog> DossierAttachmentsByDossierAsync(Guid dossierId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT id, file_name, content_type FROM app.dossier_files WHERE dossier_id = @dossier AND superseded_at IS NULL");
+        command.Parameters.AddWithValue("dossier", dossierId);
+        return await ReadAttachmentsAsync(command, cancellationToken);
+    }
+
+    private static async Task<IFormAttachmentCatalog> ReadAttachmentsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var files = new List<FormAttachment>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            files.Add(new FormAttachment(reader.GetGuid(0).ToString("D"), reader.GetString(1), reader.GetString(2)));
+        }
+        return new FormAttachmentSet(files);
+    }
 
     private async Task<Guid> DefinitionVersionAsync(Guid instanceId, CancellationToken cancellationToken)
     {

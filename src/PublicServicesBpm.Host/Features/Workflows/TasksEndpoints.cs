@@ -108,7 +108,8 @@ internal static class TasksEndpoints
         if (await taskForms.ResolveAsync(task, cancellationToken) is { } form)
         {
             var instance = await db.ProcessInstances.FindAsync([task.InstanceId], cancellationToken);
-            var check = taskForms.Validate(form, variables, ProcessInstanceState.FromJson(instance!.State).Variables);
+            var check = taskForms.Validate(form, variables, ProcessInstanceState.FromJson(instance!.State).Variables,
+                await taskForms.DossierAttachmentsAsync(task.InstanceId, cancellationToken));
             if (check.Errors is not null)
             {
                 return Results.ValidationProblem(check.Errors, title: "The form data is not valid");
