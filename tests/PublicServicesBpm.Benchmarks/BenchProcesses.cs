@@ -45,6 +45,17 @@ internal static class BenchProcesses
         <bpmn:endEvent id="end" />
         """.Replace("LIMIT", iterations.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
+    /// <summary>Deploys version 1 of <paramref name="key"/> unless a version of it exists (benchmark groups may run alone or together).</summary>
+    public static async Task DeployIfMissingAsync(NpgsqlDataSource dataSource, string key, string xml)
+    {
+        await using var exists = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM bpm.process_definition_versions WHERE key = @key)");
+        exists.Parameters.AddWithValue("key", key);
+        if (!(bool)(await exists.ExecuteScalarAsync())!)
+        {
+            await DeployAsync(dataSource, key, xml);
+        }
+    }
+
     /// <summary>Deploys version 1 of <paramref name="key"/> as the host does (content hash from the importer).</summary>
     public static async Task DeployAsync(NpgsqlDataSource dataSource, string key, string xml)
     {
@@ -61,7 +72,7 @@ internal static class BenchProcesses
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string Definitions(string key, string body) => $"""
+    internal static string Definitions(string key, string body) => $"""
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:psb="urn:publicservicesbpm:bpmn:1" id="d" targetNamespace="urn:bench">
           <bpmn:process id="{key}" isExecutable="true">
         {body}

@@ -4,7 +4,7 @@ namespace PublicServicesBpm.Benchmarks;
 
 /// <summary>
 /// How much work each measurement does. Usage (every option is optional; a bare number is <c>--operations</c>):
-/// <c>--operations 2000 --clients 1,8 --due-timers 10000 --future-timers 1000000 --loop 1000</c>.
+/// <c>--operations 2000 --clients 1,8 --due-timers 10000 --future-timers 1000000 --loop 1000 --only engine,dossiers</c>.
 /// </summary>
 internal sealed record BenchmarkOptions
 {
@@ -22,6 +22,11 @@ internal sealed record BenchmarkOptions
 
     /// <summary>Iterations of the user-task loop of (d).</summary>
     public int LoopIterations { get; init; } = 1000;
+
+    /// <summary>The benchmark groups to run (persistence, engine, timers, rows, catalogue, dossiers); null runs all.</summary>
+    public IReadOnlySet<string>? Only { get; init; }
+
+    public bool Runs(string group) => Only is null || Only.Contains(group);
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -41,6 +46,7 @@ internal sealed record BenchmarkOptions
                 "--due-timers" => options with { DueTimers = Count(value) },
                 "--future-timers" => options with { FutureTimers = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--loop" => options with { LoopIterations = Count(value) },
+                "--only" => options with { Only = value.Split(',').ToHashSet(StringComparer.Ordinal) },
                 _ => throw new ArgumentException($"Unknown option {args[i - 1]}."),
             };
         }

@@ -6,7 +6,7 @@ using PublicServicesBpm.Persistence.LocalPostgres;
 // the same run, on the same server, with the same number of clients, so the ratios mean something on a noisy
 // machine. Usage (see BenchmarkOptions):
 //   dotnet run -c Release --project tests/PublicServicesBpm.Benchmarks [-- [--operations 2000] [--clients 1,8]
-//       [--due-timers 10000] [--future-timers 1000000] [--loop 1000]]
+//       [--due-timers 10000] [--future-timers 1000000] [--loop 1000] [--only engine,dossiers]]
 var options = BenchmarkOptions.Parse(args);
 var directory = Path.Combine(Path.GetTempPath(), "psb-benchmarks", Guid.NewGuid().ToString("N"), "postgres");
 // Durable (fsync on) so commits cost what they cost in production; thrown away afterwards.
@@ -26,11 +26,30 @@ var report = new Report();
 var probe = new Probe(dataSource, traffic, report);
 await PersistenceBenchmarks.MigrateAsync(dataSource);
 await new BaselineWrites(dataSource).CreateTablesAsync();
-await new PersistenceBenchmarks(probe, options.Operations).RunAsync();
-await new EngineBenchmarks(probe, options).RunAsync();
-await new TimerBenchmarks(probe, options).RunAsync();
-await new RowSizeBenchmark(probe, options).RunAsync();
-await new CatalogueSearchBenchmark(probe, options.Operations).RunAsync();
+if (options.Runs("persistence"))
+{
+    await new PersistenceBenchmarks(probe, options.Operations).RunAsync();
+}
+if (options.Runs("engine"))
+{
+    await new EngineBenchmarks(probe, options).RunAsync();
+}
+if (options.Runs("timers"))
+{
+    await new TimerBenchmarks(probe, options).RunAsync();
+}
+if (options.Runs("rows"))
+{
+    await new RowSizeBenchmark(probe, options).RunAsync();
+}
+if (options.Runs("catalogue"))
+{
+    await new CatalogueSearchBenchmark(probe, options.Operations).RunAsync();
+}
+if (options.Runs("dossiers"))
+{
+    await new DossierBenchmarks(probe, options).RunAsync();
+}
 
 report.Note("cl = concurrent clients, each its own loop, sharing one NpgsqlDataSource pool (configured like the host's: NoResetOnClose).");
 report.Note("rt/op = round trips: commands and batches (Npgsql tracing; a batch counts once) + COMMIT/ROLLBACK (Npgsql transaction log events). BEGIN rides with the first command.");
