@@ -39,7 +39,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(string locale = "vi-VN")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = locale });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // A first visit compiles and warms the page on the host; on a loaded 2-core CI machine that exceeded Playwright's
+        // 30 s default once. Waiting longer for a navigation does not hide a failure: the assertions still decide.
+        page.SetDefaultNavigationTimeout(90_000);
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -18,6 +18,25 @@ public sealed class AgencyCalendarRuntimeTests : RuntimeTestBase
         """);
 
     [Fact]
+    public async Task StartAsync_AgencyWithASevenAndAHalfHourDay_WorkingDaysEndAtTheSameTimeOfDay()
+    {
+        await DeployAsync(s_review);
+        await ScalarAsync<int>("""
+            INSERT INTO app.agencies (code, name, province_code, created_at, weekday_hours) VALUES
+              ('000.00.43.H38', 'Sở Tư pháp', '15', now(), ARRAY['07:30-11:30', '13:30-17:00']);
+            SELECT 1
+            """);
+        var runtime = new WorkflowRuntime(DataSource, new DefinitionCache(), Clock, new WeekdayOfficeHoursCalendar(),
+            calendars: new AdministeredCalendars(DataSource, Clock, NullLogger<AdministeredCalendars>.Instance));
+
+        // Thursday 26 Nov 2026 09:00 + 2 working days of this agency (7.5 h each, afternoon from 13:30).
+        var started = await runtime.StartAsync("tham-dinh-lich", new() { ["agencyCode"] = "000.00.43.H38" }, null, null, CancellationToken.None);
+
+        // Monday 09:00, as "two working days" reads — not Monday 10:00, which 8-hour days would give.
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.FromHours(7)), await DueAsync(started.InstanceId));
+    }
+
+    [Fact]
     public async Task StartAsync_AgencyOpenOnSaturdayMorning_DeadlineCountsTheSaturday()
     {
         await DeployAsync(s_review);

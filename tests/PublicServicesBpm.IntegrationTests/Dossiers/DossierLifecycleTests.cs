@@ -35,14 +35,14 @@ public sealed class DossierLifecycleTests(DossierApiFixture fixture) : IClassFix
             var received = await PostAsync(oneStop, $"/api/v1/dossiers/{id}/receive", new { });
             Assert.Equal($"{Ward}-{monday:yyMMdd}-0001", received.GetProperty("code").GetString());
             Assert.Equal(4, Status(received));
-            // Three working days are 24 working hours (lifecycle.md: 8 h a day) on 7.5-hour office days: Thursday 10:30.
-            Assert.Equal(Day(monday, 3, 10, 30), Appointment(received));
+            // Three working days of the ward (7.5-hour office days): Thursday at the same time of day.
+            Assert.Equal(Day(monday, 3, 9), Appointment(received));
             var slip = await SlipTextAsync(oneStop, id, "01");
             Assert.Contains(received.GetProperty("code").GetString()!, slip, StringComparison.Ordinal);
             Assert.Contains("Nguyễn Minh An", slip, StringComparison.Ordinal);
             Assert.Contains("Giấy đề nghị đăng ký hộ kinh doanh", slip, StringComparison.Ordinal);
             Assert.Contains(SlipTime(Day(monday, 0, 9)), slip, StringComparison.Ordinal);
-            Assert.Contains(SlipTime(Day(monday, 3, 10, 30)), slip, StringComparison.Ordinal);
+            Assert.Contains(SlipTime(Day(monday, 3, 9)), slip, StringComparison.Ordinal);
         }
 
         fixture.At(Day(monday, 0, 10));
@@ -68,7 +68,8 @@ public sealed class DossierLifecycleTests(DossierApiFixture fixture) : IClassFix
             await UploadAsync(again, id, "giay-to-tuy-than", "cccd-ro-net.pdf");
             var supplemented = await PostAsync(again, $"/api/v1/dossiers/{id}/supplement", new { note = "Đã nộp bản sao rõ nét." });
             Assert.Equal(4, Status(supplemented));
-            Assert.Equal(Day(monday, 4, 11, 30), Appointment(supplemented));
+            // The full limit again from Tuesday 10:00: Friday 10:00.
+            Assert.Equal(Day(monday, 4, 10), Appointment(supplemented));
         }
 
         fixture.At(Day(monday, 1, 11));
@@ -86,7 +87,8 @@ public sealed class DossierLifecycleTests(DossierApiFixture fixture) : IClassFix
             using var cashier = await fixture.OfficerAsync(OfficerRole.FeeOfficer);
             var paid = await PostAsync(cashier, $"/api/v1/dossiers/{id}/payments/{payment.GetProperty("id").GetGuid()}/record", new { method = "transfer", receiptNumber = "BL-0001" });
             Assert.Equal(4, Status(paid));
-            Assert.Equal(Day(monday, 7, 11, 30), Appointment(paid));
+            // Friday 10:00 plus the 7.5 office hours paused: Friday's 5 h, then Monday 07:30–10:00.
+            Assert.Equal(Day(monday, 7, 10), Appointment(paid));
         }
         await WaitForOpenStepAsync(id, "sign");
 
@@ -105,7 +107,7 @@ public sealed class DossierLifecycleTests(DossierApiFixture fixture) : IClassFix
         Assert.Equal(10, Status(returned));
         Assert.Equal([1, 2, 4, 5, 4, 6, 4, 9, 10], StatusHistory(returned));
         Assert.Equal(
-            [(Day(monday, 3, 10, 30), "receipt"), (Day(monday, 4, 11, 30), "supplement-restart"), (Day(monday, 7, 11, 30), "payment-pause")],
+            [(Day(monday, 3, 9), "receipt"), (Day(monday, 4, 10), "supplement-restart"), (Day(monday, 7, 10), "payment-pause")],
             AppointmentHistory(returned));
         Assert.Equal(Day(monday, 3, 9), returned.GetProperty("returnedAt").GetDateTimeOffset());
         Assert.Equal("15/GCN-HKD", returned.GetProperty("result").GetProperty("number").GetString());
@@ -132,10 +134,11 @@ public sealed class DossierLifecycleTests(DossierApiFixture fixture) : IClassFix
         var received = await PostAsync(oneStop, $"/api/v1/dossiers/{id}/receive", new { });
         Assert.Equal([2, 4], StatusHistory(received));
         Assert.Matches($@"^{Regex(Ward)}-{monday:yyMMdd}-\d{{4}}$", received.GetProperty("code").GetString());
-        Assert.Equal(Day(monday, 22, 9), Appointment(received));
+        // Fifteen working days: three weeks on, same time of day.
+        Assert.Equal(Day(monday, 21, 9), Appointment(received));
         var slip = await SlipTextAsync(oneStop, id, "01");
         Assert.Contains("Lê Văn Cường", slip, StringComparison.Ordinal);
-        Assert.Contains(SlipTime(Day(monday, 22, 9)), slip, StringComparison.Ordinal);
+        Assert.Contains(SlipTime(Day(monday, 21, 9)), slip, StringComparison.Ordinal);
 
         fixture.At(Day(monday, 2, 9));
         await fixture.CompleteStepAsync(id, "appraise", "propose-approve", Opinion(valid: true));
@@ -157,7 +160,7 @@ public sealed class DossierLifecycleTests(DossierApiFixture fixture) : IClassFix
             fixture.At(Day(monday, 3, 11));
             var paid = await PostAsync(fees, $"/api/v1/dossiers/{id}/payments/{payment.GetProperty("id").GetGuid()}/record", new { method = "counter", receiptNumber = "BL-0120" });
             Assert.Equal(9, Status(paid));
-            Assert.Equal(Day(monday, 22, 11), Appointment(paid));
+            Assert.Equal(Day(monday, 21, 11), Appointment(paid));
         }
 
         fixture.At(Day(monday, 4, 9));
@@ -165,7 +168,7 @@ public sealed class DossierLifecycleTests(DossierApiFixture fixture) : IClassFix
         var returned = await PostAsync(returner, $"/api/v1/dossiers/{id}/return", new { channel = "counter", receiverName = "Lê Văn Cường" });
 
         Assert.Equal([2, 4, 6, 4, 9, 10], StatusHistory(returned));
-        Assert.Equal([(Day(monday, 22, 9), "receipt"), (Day(monday, 22, 11), "payment-pause")], AppointmentHistory(returned));
+        Assert.Equal([(Day(monday, 21, 9), "receipt"), (Day(monday, 21, 11), "payment-pause")], AppointmentHistory(returned));
     }
 
     [Fact]
@@ -222,7 +225,7 @@ public sealed class DossierLifecycleTests(DossierApiFixture fixture) : IClassFix
             var received = await PostAsync(oneStop, $"/api/v1/dossiers/{id}/receive", new { });
             code = received.GetProperty("code").GetString()!;
             Assert.StartsWith($"{Justice}-{monday:yyMMdd}-", code, StringComparison.Ordinal);
-            Assert.Equal(Day(monday, 14, 16), Appointment(received));
+            Assert.Equal(Day(monday, 14, 9), Appointment(received));
         }
         await fixture.CompleteStepAsync(id, "request-verification", "sent", new
         {
@@ -235,7 +238,7 @@ public sealed class DossierLifecycleTests(DossierApiFixture fixture) : IClassFix
             await PostAsync(operatorClient, "/api/v1/messages", new { messageName = "court-record-answer", correlationKey = code, variables = new { courtAnswer = "Không có thông tin" } });
         }
 
-        // The appointment passes (due Monday two weeks on, 16:00; now Tuesday 09:00): the department proposes an apology, the leader approves it.
+        // The appointment passes (due Monday two weeks on, 09:00; now Tuesday 09:00): the department proposes an apology, the leader approves it.
         fixture.At(Day(monday, 15, 9));
         Guid apologyId;
         var newAppointment = Day(monday, 16, 17);
@@ -266,7 +269,7 @@ public sealed class DossierLifecycleTests(DossierApiFixture fixture) : IClassFix
         var returned = await PostAsync(returner, $"/api/v1/dossiers/{id}/return", new { channel = "counter", receiverName = "Hoàng Văn Em" });
 
         Assert.Equal([1, 2, 4, 9, 10], StatusHistory(returned));
-        Assert.Equal([(Day(monday, 14, 16), "receipt"), (newAppointment, "apology")], AppointmentHistory(returned));
+        Assert.Equal([(Day(monday, 14, 9), "receipt"), (newAppointment, "apology")], AppointmentHistory(returned));
         Assert.Equal("approved", Assert.Single(returned.GetProperty("apologies").EnumerateArray()).GetProperty("state").GetString());
     }
 

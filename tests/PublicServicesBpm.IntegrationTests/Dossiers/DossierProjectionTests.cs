@@ -23,7 +23,7 @@ public sealed class DossierProjectionTests(DossierApiFixture fixture) : IClassFi
         using var fees = await fixture.OfficerAsync(OfficerRole.FeeOfficer);
         var requested = await PostAsync(fees, $"/api/v1/dossiers/{id}/payments", new { });
         Assert.True(requested.GetProperty("paused").GetBoolean());
-        Assert.Equal(Day(monday, 3, 10, 30), Appointment(requested));
+        Assert.Equal(Day(monday, 3, 9), Appointment(requested));
         fixture.At(Day(monday, 7, 9));
         var paymentId = Assert.Single(requested.GetProperty("payments").EnumerateArray()).GetProperty("id").GetGuid();
         using var cashier = await fixture.OfficerAsync(OfficerRole.FeeOfficer);
@@ -31,13 +31,13 @@ public sealed class DossierProjectionTests(DossierApiFixture fixture) : IClassFi
 
         Assert.False(paid.GetProperty("paused").GetBoolean());
         Assert.Equal(600, paid.GetProperty("pausedWorkingMinutes").GetInt32());
-        // Thursday 10:30 plus 10 working hours: Thursday's 4.5 h, Friday's morning 4 h, then 1.5 h to 15:00.
-        Assert.Equal(Day(monday, 4, 15), Appointment(paid));
-        Assert.Equal(Day(monday, 3, 10, 30), paid.GetProperty("firstAppointmentAt").GetDateTimeOffset());
+        // Thursday 09:00 plus 10 working hours: Thursday's 6 h, then Friday's morning 4 h to 11:30.
+        Assert.Equal(Day(monday, 4, 11, 30), Appointment(paid));
+        Assert.Equal(Day(monday, 3, 9), paid.GetProperty("firstAppointmentAt").GetDateTimeOffset());
         var move = Events(paid, "appointment").Last();
         Assert.Equal("payment-pause", move.GetProperty("data").GetProperty("reason").GetString());
         Assert.Equal(600, move.GetProperty("data").GetProperty("pausedMinutes").GetInt32());
-        Assert.Equal(Day(monday, 3, 10, 30), move.GetProperty("data").GetProperty("previous").GetDateTimeOffset());
+        Assert.Equal(Day(monday, 3, 9), move.GetProperty("data").GetProperty("previous").GetDateTimeOffset());
     }
 
     [Fact]
@@ -70,9 +70,9 @@ public sealed class DossierProjectionTests(DossierApiFixture fixture) : IClassFi
 
         Assert.Equal(4, Status(supplemented));
         Assert.Equal(1080, supplemented.GetProperty("pausedWorkingMinutes").GetInt32());
-        // Three full working days (24 h) from Wednesday 15:00 — not the old appointment moved by the pause.
-        Assert.Equal(Day(monday, 7, 16, 30), Appointment(supplemented));
-        Assert.Equal((Day(monday, 7, 16, 30), "supplement-restart"), AppointmentHistory(supplemented)[^1]);
+        // Three full working days from Wednesday 15:00 (Monday 15:00) — not the old appointment moved by the pause.
+        Assert.Equal(Day(monday, 7, 15), Appointment(supplemented));
+        Assert.Equal((Day(monday, 7, 15), "supplement-restart"), AppointmentHistory(supplemented)[^1]);
         var round = Assert.Single(supplemented.GetProperty("supplementations").EnumerateArray());
         Assert.Equal("completed", round.GetProperty("state").GetString());
         Assert.Equal(1, supplemented.GetProperty("supplementationCount").GetInt32());
@@ -81,7 +81,7 @@ public sealed class DossierProjectionTests(DossierApiFixture fixture) : IClassFi
 
     private Guid ApplicantId { get; set; }
 
-    /// <summary>An online household business dossier received on Monday 09:00 (due 24 working hours later, Thursday 10:30).</summary>
+    /// <summary>An online household business dossier received on Monday 09:00 (due three working days later, Thursday 09:00).</summary>
     private async Task<Guid> ReceivedHouseholdBusinessAsync(DateTimeOffset monday)
     {
         ApplicantId = await fixture.CreateApplicantAsync("Trịnh Văn Lực");
@@ -93,7 +93,7 @@ public sealed class DossierProjectionTests(DossierApiFixture fixture) : IClassFi
         fixture.At(Day(monday, 0, 9));
         using var oneStop = await fixture.OfficerAsync(OfficerRole.OneStopOfficer);
         var received = await PostAsync(oneStop, $"/api/v1/dossiers/{id}/receive", new { });
-        Assert.Equal(Day(monday, 3, 10, 30), Appointment(received));
+        Assert.Equal(Day(monday, 3, 9), Appointment(received));
         return id;
     }
 }

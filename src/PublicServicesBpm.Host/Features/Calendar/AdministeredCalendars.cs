@@ -50,10 +50,14 @@ internal sealed class AdministeredCalendars(NpgsqlDataSource dataSource, TimePro
         var defaults = new VietnamBusinessCalendarOptions { Adjustments = adjustments };
         try
         {
+            var weekdayHours = Periods(weekday, agencyCode) ?? defaults.WeekdayHours;
             return new VietnamBusinessCalendar(defaults with
             {
-                WeekdayHours = Periods(weekday, agencyCode) ?? defaults.WeekdayHours,
+                WeekdayHours = weekdayHours,
                 SaturdayHours = Periods(saturday, agencyCode) ?? defaults.SaturdayHours,
+                // A working day is the agency's weekday office day (7.5 h where the afternoon opens at 13:30), so that
+                // "3 working days" from Monday 09:00 ends Thursday 09:00 whatever the agency's hours.
+                WorkingDayLength = weekdayHours.Aggregate(TimeSpan.Zero, (total, period) => total + period.Length),
             });
         }
         catch (ArgumentException exception)
