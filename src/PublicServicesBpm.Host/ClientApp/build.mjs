@@ -1,8 +1,9 @@
 // Bundles the browser code for the host. Run by MSBuild (target BuildClientAssets) when sources change.
+// app.js: every page; form-view.js (+ form-view.css): only pages with a form-js form (data-form-view).
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { app: 'src/app.js' },
+  entryPoints: { app: 'src/app.js', 'form-view': 'src/form-view.js' },
   bundle: true,
   minify: true,
   sourcemap: true,

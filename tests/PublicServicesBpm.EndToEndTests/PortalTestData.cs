@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PublicServicesBpm.Host.Features.Definitions;
+using PublicServicesBpm.Host.Features.DevelopmentIdentityProvider;
+using PublicServicesBpm.Testing;
+
+namespace PublicServicesBpm.EndToEndTests;
+
+/// <summary>
+/// The real host as a province runs it, for the citizen portal's tests: the demo catalogues seeded (Lào Cai agencies),
+/// the repository's procedures imported and its forms and workflows deployed, files stored in a temporary folder;
+/// Debian's Chromium drives it. Citizens are made on demand and sign in through the built-in identity provider.
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    /// <summary>UBND phường Cam Đường, which handles household business registration.</summary>
+    public const string Ward = "000.21.30.H38";
+
+    public const string Password = "mat-khau-cong-dan";
+
+    private readonly string _attachments = Path.Combine(Path.GetTempPath(), "psb-portal-files-" + Guid.NewGuid().ToString("N"));
+    private TestPostgres? _postgres;
+    private string _connectionString = string.Empty;
+    private IPlaywright? _playwright;
+
+    public TestHost Host { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _postgres = await TestPostgres.InstanceAsync();
+        _connectionString = await _postgres.CreateDatabaseAsync();
+        var repository = RepositoryRoot();
+        Host = await TestHost.StartAsync(_connectionString,
+            "--Catalogues:SeedOnStart=true",
+            $"--Definitions:WorkflowsDirectory={Path.Combine(repository, "workflows")}",
+            $"--Definitions:FormsDirectory={Path.Combine(repository, "forms")}",
+            $"--Slips:TemplatesDirectory={Path.Combine(repository, "slips")}",
+            $"--Attachments:Root={_attachments}");
+        // What 'serve' does before it listens: the repository's forms and workflows deployed.
+        await RepositoryDefinitions.DeployAsync(Host.Services, Host.Services.GetRequiredService<IConfiguration>(), CancellationToken.None);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFixture.ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(), Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A new citizen account at the identity provider; returns its personal id number.</summary>
+    public async Task<string> CreateCitizenAsync(string fullName = "Lý Thị Mai")
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<CitizenAccounts>();
+        var personalId = "001" + Random.Shared.NextInt64(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture);
+        var (account, errors) = await accounts.CreateAsync(
+            new NewCitizenAccount(personalId, fullName, new DateOnly(1988, 8, 19), Genders.Female, "0977123456", "mai.ly@example.com",
+                "Số 21 phố Hàng Gai, phường Hoàn Kiếm, thành phố Hà Nội", Password, 2),
+            CancellationToken.None);
+        Assert.Empty(errors);
+        return account!.PersonalIdNumber;
+    }
+
+    /// <summary>Signs in at the portal through the identity provider (with consent) and lands on <paramref name="returnPath"/>.</summary>
+    public static async Task SignInAsync(IPage page, string personalId, string returnPath)
+    {
+        await page.GotoAsync(returnPath);
+        await page.GetByLabel("Số định danh cá nhân").FillAsync(personalId);
+        await page.GetByLabel("Mật khẩu").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đồng ý" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnPath);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await Host.DisposeAsync();
+        await _postgres!.DropDatabaseAsync(_connectionString);
+        if (Directory.Exists(_attachments))
+        {
+            foreach (var file in Directory.EnumerateFiles(_attachments, "*", SearchOption.AllDirectories))
+            {
+                File.SetAttributes(file, FileAttributes.Normal);
+            }
+            Directory.Delete(_attachments, recursive: true);
+        }
+    }
+
+    private static string RepositoryRoot([CallerFilePath] string source = "")
+    {
+        var directory = new DirectoryInfo(Path.GetDirectoryName(source)!);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PublicServicesBpm.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("No PublicServicesBpm.sln above " + source);
+    }
+}
+
+/// <summary>What every portal test does on every page: axe-core finds no WCAG 2.1 A/AA violation; screenshots at desktop and phone width.</summary>
+internal static class PortalPages
+{
+    private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+
+    /// <summary>Checks the page with axe-core and keeps full-page screenshots (1280 px and 375 px wide) named after <paramref name="name"/>.</summary>
+    public static async Task CheckAsync(IPage page, string name)
+    {
+        await AssertNoAxeViolationsAsync(page);
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"portal-{name}-desktop.png"), FullPage = true });
+        var desktop = page.ViewportSize;
+        await page.SetViewportSizeAsync(375, 812);
+        // Nothing may be wider than the phone's screen (no sideways scrolling of the page).
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{name}: the page is {overflow} px wider than a 375 px screen");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"portal-{name}-phone.png"), FullPage = true });
+        await AssertNoAxeViolationsAsync(page);
+        await page.SetViewportSizeAsync(desktop?.Width ?? 1280, desktop?.Height ?? 900);
+    }
+
+    /// <summary>A one-page PDF that the attachment checks accept as a PDF.</summary>
+    public static FilePayload Pdf(string name)
+    {
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] /Contents 4 0 R >>",
+            "<< /Length 30 >>\nstream\nBT /F1 12 Tf (Giay to) Tj ET\nendstream",
+        ];
+        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(i + 1).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append("xref\n0 ").Append(objects.Length + 1).Append("\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(offset.ToString("D10", CultureInfo.InvariantCulture)).Append(" 00000 n \n");
+        }
+        pdf.Append("trailer\n<< /Size ").Append(objects.Length + 1).Append(" /Root 1 0 R >>\nstartxref\n").Append(xref).Append("\n%%EOF\n");
+        return new FilePayload { Name = name, MimeType = "application/pdf", Buffer = System.Text.Encoding.ASCII.GetBytes(pdf.ToString()) };
+    }
+
+    private static async Task AssertNoAxeViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        Assert.NotEmpty(results.Passes);
+        Assert.True(results.Violations.Length == 0,
+            string.Join(Environment.NewLine, results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+    }
+}
