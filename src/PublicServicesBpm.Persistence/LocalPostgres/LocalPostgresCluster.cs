@@ -255,7 +255,9 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             if (!_options.Durable)
             {
                 // Safe against a crash of the server process (the OS still has the data), not of the machine.
-                settings.AddRange(["-c", "fsync=off", "-c", "full_page_writes=off"]);
+                // Test runs start dozens of hosts at once (each with its pool and Hangfire workers): room for them all,
+                // so a busy run does not answer "too many clients" (seen as a 503 from a host in CI).
+                settings.AddRange(["-c", "fsync=off", "-c", "full_page_writes=off", "-c", "max_connections=400"]);
             }
             var result = await OsCommand.RunAsync(
                 _binaries.PgCtl,
