@@ -61,7 +61,9 @@ async function render(element) {
   }
   const container = document.createElement('div');
   element.replaceChildren(container);
-  const formJs = new Form({ container, properties: element.hasAttribute('data-readonly') ? { readOnly: true } : {} });
+  // No input debounce: with form-js's 300 ms debounce, typing into two fields of one list item in quick succession
+  // could write the item back with the first field's old value (seen in the browser tests on a loaded machine).
+  const formJs = new Form({ container, debounce: false, properties: element.hasAttribute('data-readonly') ? { readOnly: true } : {} });
   await formJs.importSchema(schema, data ?? {});
   element.dataset.state = 'ready';
 
