@@ -22,7 +22,7 @@ public sealed class CapGiayPhepXayDungNhaOTests
         Assert.Equal(At(2026, 2, 26, 8, 0), run.Task("appraise").DueAt);
 
         run.Complete("appraise", "propose-approve", At(2026, 2, 24, 8, 0))
-            .Complete("approve", "approve", At(2026, 2, 25, 8, 0))
+            .Complete("approve", "sign", At(2026, 2, 25, 8, 0))
             .Complete("request-payment", "requested", At(2026, 2, 25, 8, 30))
             .Correlate("payment-received", At(2026, 2, 25, 9, 0))
             .Complete("return-result", "returned", At(2026, 2, 25, 10, 0));
@@ -138,7 +138,7 @@ public sealed class CapGiayPhepXayDungNhaOTests
     {
         var run = WorkflowRun.StartAtCounter(Key, At(2026, 2, 9, 8, 0))
             .Complete("appraise", "propose-approve", At(2026, 2, 10, 8, 0))
-            .Complete("approve", "approve", At(2026, 2, 11, 8, 0));
+            .Complete("approve", "sign", At(2026, 2, 11, 8, 0));
         Assert.Equal(["fee-officer"], run.Task("request-payment").CandidateGroups);
 
         run.Complete("request-payment", "requested", At(2026, 2, 11, 9, 0));

@@ -147,7 +147,7 @@ public sealed class DossierLifecycleTests(DossierApiFixture fixture) : IClassFix
         {
             await PostAsync(leader, $"/api/v1/dossiers/{id}/result", new
             {
-                outcome = "approve", number = "120/GPXD", signer = "Chủ tịch UBND phường Cam Đường", signedOn = DateOnly.FromDateTime(Day(monday, 3, 9).DateTime),
+                number = "120/GPXD", signer = "Chủ tịch UBND phường Cam Đường", signedOn = DateOnly.FromDateTime(Day(monday, 3, 9).DateTime),
             });
         }
         using (var fees = await fixture.OfficerAsync(OfficerRole.FeeOfficer))
