@@ -30,28 +30,17 @@ public sealed class PortalDossierTests(PortalFixture portal) : IClassFixture<Por
         // Saving with a required field empty is blocked in the browser.
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu tờ khai" }).ClickAsync();
         await Assertions.Expect(page.Locator(".fjs-has-errors").First).ToBeVisibleAsync();
+        // form-js's own messages are English; the page's language is Vietnamese, and so are they (form-messages.js).
+        await Assertions.Expect(page.Locator(".fjs-form-field-error").First).ToHaveTextAsync("Trường này là bắt buộc.");
         await PortalPages.CheckAsync(page, "draft-form");
 
-        await page.GetByLabel("Tên hộ kinh doanh (viết in hoa)").FillAsync("HỘ KINH DOANH TẠP HÓA MINH AN");
-        await page.GetByLabel("Địa chỉ trụ sở").FillAsync("Số 12 đường Hoàng Liên, phường Cam Đường, tỉnh Lào Cai");
-        await page.GetByLabel("Điện thoại").First.FillAsync("+84912345678");
-        await page.GetByLabel("Vốn kinh doanh (đồng)").FillAsync("150000000");
-        await page.GetByLabel("Mã ngành (cấp 4)").FillAsync("4711");
-        await page.GetByLabel("Tên ngành").FillAsync("Bán lẻ lương thực, thực phẩm");
-        await page.GetByLabel("Điện thoại").Nth(1).FillAsync("+84977123456");
-        var pledge = page.GetByLabel("Chủ hộ kinh doanh cam kết trung thực, chính xác của nội dung đăng ký.");
-        await pledge.ClickAsync();
-        await Assertions.Expect(pledge).ToBeCheckedAsync();
+        await PortalPages.FillHouseholdBusinessFormAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu tờ khai" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu tờ khai.");
         await Assertions.Expect(page.GetByLabel("Tên hộ kinh doanh (viết in hoa)")).ToHaveValueAsync("HỘ KINH DOANH TẠP HÓA MINH AN");
 
-        foreach (var (component, name) in new[] { ("giay-de-nghi", "Giấy đề nghị đăng ký hộ kinh doanh"), ("giay-to-tuy-than", "Bản sao giấy tờ pháp lý của cá nhân là chủ hộ kinh doanh") })
-        {
-            await page.GetByLabel("Chọn tệp cho " + name).SetInputFilesAsync(PortalPages.Pdf(component + ".pdf"));
-            await page.Locator($"form:has(#file-{component})").GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
-            await Assertions.Expect(page.GetByTestId("files-" + component)).ToContainTextAsync(component + ".pdf");
-        }
+        await PortalPages.UploadComponentsAsync(page,
+            ("giay-de-nghi", "Giấy đề nghị đăng ký hộ kinh doanh"), ("giay-to-tuy-than", "Bản sao giấy tờ pháp lý của cá nhân là chủ hộ kinh doanh"));
         await PortalPages.CheckAsync(page, "draft-uploaded");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ" }).ClickAsync();

@@ -37,7 +37,7 @@ public sealed class PortalFixture : IAsyncLifetime
         _postgres = await TestPostgres.InstanceAsync();
         _connectionString = await _postgres.CreateDatabaseAsync();
         var repository = RepositoryRoot();
-        Host = await TestHost.StartAsync(_connectionString,
+        Host = await TestHost.StartAsync(_connectionString, configureServices: null, configureApp: TestOfficers.MapSignIn,
             "--Catalogues:SeedOnStart=true",
             $"--Definitions:WorkflowsDirectory={Path.Combine(repository, "workflows")}",
             $"--Definitions:FormsDirectory={Path.Combine(repository, "forms")}",
@@ -61,6 +61,15 @@ public sealed class PortalFixture : IAsyncLifetime
             BaseURL = Host.BaseAddress.ToString(), Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A new browser context (as its own person) signed in as the officer <paramref name="officerId"/>, showing <paramref name="path"/>.</summary>
+    public async Task<IPage> OfficerPageAsync(Guid officerId, string path)
+    {
+        var page = await NewPageAsync();
+        var response = await page.GotoAsync($"{TestOfficers.SignInPath}{officerId:D}?returnUrl={Uri.EscapeDataString(path)}");
+        Assert.True(response?.Ok, $"Sign-in and {path} answered {response?.Status}");
+        return page;
     }
 
     /// <summary>A new citizen account at the identity provider; returns its personal id number.</summary>
@@ -134,6 +143,35 @@ internal static class PortalPages
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"portal-{name}-phone.png"), FullPage = true });
         await AssertNoAxeViolationsAsync(page);
         await page.SetViewportSizeAsync(desktop?.Width ?? 1280, desktop?.Height ?? 900);
+    }
+
+    /// <summary>
+    /// Fills the household business registration e-form (form-js, <c>dang-ky-ho-kinh-doanh-de-nghi</c>) the way an
+    /// applicant does; the owner's name and id number are prefilled from the identity and left as they are.
+    /// </summary>
+    public static async Task FillHouseholdBusinessFormAsync(IPage page)
+    {
+        await page.GetByLabel("Tên hộ kinh doanh (viết in hoa)").FillAsync("HỘ KINH DOANH TẠP HÓA MINH AN");
+        await page.GetByLabel("Địa chỉ trụ sở").FillAsync("Số 12 đường Hoàng Liên, phường Cam Đường, tỉnh Lào Cai");
+        await page.GetByLabel("Điện thoại").First.FillAsync("+84912345678");
+        await page.GetByLabel("Vốn kinh doanh (đồng)").FillAsync("150000000");
+        await page.GetByLabel("Mã ngành (cấp 4)").FillAsync("4711");
+        await page.GetByLabel("Tên ngành").FillAsync("Bán lẻ lương thực, thực phẩm");
+        await page.GetByLabel("Điện thoại").Nth(1).FillAsync("+84977123456");
+        var pledge = page.GetByLabel("Chủ hộ kinh doanh cam kết trung thực, chính xác của nội dung đăng ký.");
+        await pledge.ClickAsync();
+        await Assertions.Expect(pledge).ToBeCheckedAsync();
+    }
+
+    /// <summary>Uploads a PDF for each component on the draft page and waits until each is listed.</summary>
+    public static async Task UploadComponentsAsync(IPage page, params (string Code, string Name)[] components)
+    {
+        foreach (var (code, name) in components)
+        {
+            await page.GetByLabel("Chọn tệp cho " + name).SetInputFilesAsync(Pdf(code + ".pdf"));
+            await page.Locator($"form:has(#file-{code})").GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("files-" + code)).ToContainTextAsync(code + ".pdf");
+        }
     }
 
     /// <summary>A one-page PDF that the attachment checks accept as a PDF.</summary>

@@ -21,8 +21,10 @@
 // - On submit, the data is written into the hidden input. When form-js reports errors, the submit is blocked and the
 //   first invalid field gets focus — unless the submitting button has formnovalidate (e.g. "save draft").
 // - The form is disabled (read only) when the element has data-readonly.
+// - form-js's own validation messages follow the page's language (<html lang>): see form-messages.js.
 // The styles come from dist/form-view.css (a linked stylesheet: the content security policy allows no inline style).
 import { Form } from '@bpmn-io/form-js-viewer';
+import { localizeValidation } from './form-messages.js';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
 import './form-view.css';
@@ -64,6 +66,7 @@ async function render(element) {
   // No input debounce: with form-js's 300 ms debounce, typing into two fields of one list item in quick succession
   // could write the item back with the first field's old value (seen in the browser tests on a loaded machine).
   const formJs = new Form({ container, debounce: false, properties: element.hasAttribute('data-readonly') ? { readOnly: true } : {} });
+  localizeValidation(formJs, document.documentElement.lang || 'vi');
   await formJs.importSchema(schema, data ?? {});
   element.dataset.state = 'ready';
 
