@@ -34,6 +34,25 @@ public sealed class DossierFileTests(DossierFilesFixture fixture) : IClassFixtur
         Assert.Contains(fileId.ToString("D"), Assert.Single(uploaded).Data!, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("giấy chứng sinh.png", "inline")]
+    [InlineData("tờ khai.docx", "attachment")]
+    public async Task Download_ViewInline_PreviewsPdfAndImagesOnlyOthersStayDownloads(string fileName, string expected)
+    {
+        var (owner, applicant) = await fixture.ApplicantAsync();
+        var dossier = await fixture.AddDossierAsync(new DossierSeed(0, owner));
+        var bytes = fileName.EndsWith(".png", StringComparison.Ordinal) ? SampleFiles.Png() : SampleFiles.Docx();
+        using var uploaded = await UploadAsync(applicant, dossier.Id, BirthCertificate, bytes, fileName);
+        var fileId = (await ApiAssert.JsonAsync(uploaded, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        using var preview = await applicant.GetAsync(new Uri($"/api/v1/dossiers/{dossier.Id}/files/{fileId}?view=inline", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal(expected, preview.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(fileName, preview.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal(bytes, await preview.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task Upload_WithReplaces_KeepsOldRowMarkedSuperseded()
     {

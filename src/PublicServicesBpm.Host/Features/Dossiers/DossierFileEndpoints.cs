@@ -25,7 +25,7 @@ internal static class DossierFileEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .DisableAntiforgery();
         group.MapGet("/{id:guid}/files", ListAsync).WithName("ListDossierFiles").WithSummary("The dossier's files, superseded ones included");
-        group.MapGet("/{id:guid}/files/{fileId:guid}", DownloadAsync).WithName("DownloadDossierFile").WithSummary("Download one file of the dossier")
+        group.MapGet("/{id:guid}/files/{fileId:guid}", DownloadAsync).WithName("DownloadDossierFile").WithSummary("Download one file of the dossier (?view=inline: PDF and images shown in the browser)")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
     }
 
@@ -96,7 +96,10 @@ internal static class DossierFileEndpoints
         }
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, Guid fileId, HttpContext http)
+    /// <summary>Types a browser shows by itself without running anything from the file: only these are previewed inline.</summary>
+    private static readonly HashSet<string> PreviewTypes = new(StringComparer.OrdinalIgnoreCase) { "application/pdf", "image/png", "image/jpeg" };
+
+    private static async Task<IResult> DownloadAsync(Guid id, Guid fileId, [FromQuery] string? view, HttpContext http)
     {
         if (await http.RequestServices.GetRequiredService<DossierAccess>().CurrentAsync(http.RequestAborted) is not { } viewer)
         {
@@ -106,8 +109,16 @@ internal static class DossierFileEndpoints
         {
             var (file, content) = await http.RequestServices.GetRequiredService<DossierFiles>().OpenAsync(viewer, id, fileId, http.RequestAborted);
             // Stored files never change: the hash is a perfect validator.
-            return Results.Stream(content, file.ContentType, file.FileName, lastModified: file.UploadedAt,
-                entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
+            var entityTag = new EntityTagHeaderValue($"\"{file.Sha256}\"");
+            if (view == "inline" && PreviewTypes.Contains(file.ContentType))
+            {
+                // A preview (the workspace's "Xem" link): shown in the browser's own viewer, still named for saving.
+                var disposition = new ContentDispositionHeaderValue("inline");
+                disposition.SetHttpFileName(file.FileName);
+                http.Response.Headers.ContentDisposition = disposition.ToString();
+                return Results.Stream(content, file.ContentType, lastModified: file.UploadedAt, entityTag: entityTag, enableRangeProcessing: true);
+            }
+            return Results.Stream(content, file.ContentType, file.FileName, lastModified: file.UploadedAt, entityTag: entityTag, enableRangeProcessing: true);
         }
         catch (DossierCommandException exception)
         {
