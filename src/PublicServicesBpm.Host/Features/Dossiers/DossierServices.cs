@@ -14,6 +14,7 @@ internal static class DossierServices
         services.AddScoped<DossierAccess>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<DossierCommands>();
+        services.AddScoped<DossierPath>();
         services.AddDossierFilesAndSlips();
         return services;
     }
@@ -29,6 +30,7 @@ internal static class DossiersApi
         DossierFileEndpoints.Map(group);
         DossierSlipEndpoints.Map(group);
         DossierTimelineEndpoints.Map(group);
+        DossierPathEndpoints.Map(group);
         PublicLookupEndpoints.Map(endpoints);
         return endpoints;
     }
