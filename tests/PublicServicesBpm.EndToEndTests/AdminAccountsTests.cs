@@ -162,7 +162,7 @@ public sealed class AdminBrowserFixture : IAsyncLifetime
     /// <summary>A new browser context signed in as the administrator, showing <paramref name="path"/>.</summary>
     public async Task<IPage> SignedInAdministratorPageAsync(string path)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = "vi-VN" });
+        var context = (await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = "vi-VN" })).WithWaits();
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync($"/test/sign-in/officer/{AdministratorId:D}?returnUrl={Uri.EscapeDataString(path)}");
         Assert.True(response?.Ok, $"Sign-in and {path} answered {response?.Status}");

@@ -133,7 +133,7 @@ public sealed class AuditPageTests(AuditPageTests.AuditorBrowserFixture fixture)
         /// <summary>A new browser context signed in as the auditor, at <paramref name="path"/>.</summary>
         public async Task<IPage> SignedInPageAsync(string path)
         {
-            var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = "vi-VN" });
+            var context = (await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = "vi-VN" })).WithWaits();
             var page = await context.NewPageAsync();
             await page.GotoAsync($"{SignInPath}?account={_auditorId}&returnUrl={Uri.EscapeDataString(path)}");
             return page;

@@ -56,10 +56,10 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = (await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.BaseAddress.ToString(), Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
+        })).WithWaits();
         return await context.NewPageAsync();
     }
 
@@ -139,7 +139,18 @@ internal static class PortalPages
         await page.SetViewportSizeAsync(375, 812);
         // Nothing may be wider than the phone's screen (no sideways scrolling of the page).
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{name}: the page is {overflow} px wider than a 375 px screen");
+        if (overflow > 0)
+        {
+            // Name the widest elements that stick out, innermost first, so that a failure says what to fix.
+            var culprits = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                        && ![...e.children].some(c => c.getBoundingClientRect().right > document.documentElement.clientWidth + 1))
+                    .slice(0, 5)
+                    .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''} "${(e.textContent || '').trim().slice(0, 40)}"`)
+                """);
+            Assert.Fail($"{name}: the page is {overflow} px wider than a 375 px screen: {string.Join("; ", culprits)}");
+        }
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"portal-{name}-phone.png"), FullPage = true });
         await AssertNoAxeViolationsAsync(page);
         await page.SetViewportSizeAsync(desktop?.Width ?? 1280, desktop?.Height ?? 900);

@@ -18,7 +18,7 @@ public sealed class WorkspaceDossierTests(WorkspaceBrowserFixture fixture) : ICl
         await Assertions.Expect(page.GetByTestId("open-steps")).ToContainTextAsync("Tra cứu sổ hộ tịch, dự thảo bản sao trích lục");
         await Assertions.Expect(page.GetByTestId("timeline").GetByRole(AriaRole.Listitem)).Not.ToHaveCountAsync(0);
 
-        var file = page.GetByTestId("components").GetByRole(AriaRole.Link, new() { Name = "to-khai.pdf" });
+        var file = page.GetByTestId("components").GetByRole(AriaRole.Link, new() { Name = "to-khai.pdf", Exact = true });
         var download = await page.APIRequest.GetAsync((await file.GetAttributeAsync("href"))!);
         Assert.Equal(200, download.Status);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await download.BodyAsync())[..4], StringComparison.Ordinal);

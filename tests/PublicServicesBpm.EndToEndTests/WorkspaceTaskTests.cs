@@ -53,6 +53,33 @@ public sealed class WorkspaceTaskTests(WorkspaceBrowserFixture fixture) : IClass
         Assert.Equal("Không có thông tin khai sinh trong sổ hộ tịch của phường.", reason);
     }
 
+    [Fact]
+    public async Task TaskPage_BesideTheStep_ShowsFilesWithPreviewTimelineAndTakesAMessage()
+    {
+        var (id, code) = await fixture.ReceivedCivilStatusCopyAsync("Phan Văn Lộc");
+        var taskId = await OpenTaskAsync(id);
+        var reads = await DossierReadsAsync(id);
+        var page = await fixture.SignedInPageAsync(fixture.SpecialistId, $"/workspace/tasks/{taskId}");
+
+        var components = page.GetByTestId("components");
+        await Assertions.Expect(components).ToContainTextAsync("to-khai.pdf");
+        var preview = components.GetByRole(AriaRole.Link, new() { Name = "Xem to-khai.pdf trong trình duyệt (mở thẻ mới)" });
+        var shown = await page.APIRequest.GetAsync((await preview.GetAttributeAsync("href"))!);
+        Assert.Equal(200, shown.Status);
+        Assert.StartsWith("inline", shown.Headers["content-disposition"], StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("timeline").Locator("li")).Not.ToHaveCountAsync(0);
+        // Showing the applicant's data is a personal-data read, logged as on the dossier page.
+        Assert.Equal(reads + 1, await DossierReadsAsync(id));
+
+        await page.GetByLabel("Nội dung tin nhắn").FillAsync("Hồ sơ " + code + " đang được thẩm định.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi tin nhắn" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("saved")).ToHaveTextAsync("Đã gửi tin nhắn.");
+        await Assertions.Expect(page.GetByTestId("messages")).ToContainTextAsync("đang được thẩm định");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tra cứu sổ hộ tịch, dự thảo bản sao trích lục");
+        await WorkspaceBrowserFixture.AssertAccessibleAsync(page);
+    }
+
     [Theory]
     [InlineData("", "Nhận việc", 1280, "workspace-task-vi-desktop")]
     [InlineData("?culture=en", "Claim", 1280, "workspace-task-en-desktop")]
@@ -69,6 +96,9 @@ public sealed class WorkspaceTaskTests(WorkspaceBrowserFixture fixture) : IClass
         await WorkspaceBrowserFixture.AssertAccessibleAsync(page);
         await WorkspaceBrowserFixture.AssertNoHorizontalScrollAsync(page);
     }
+
+    private Task<int> DossierReadsAsync(Guid dossierId) =>
+        fixture.QueryAsync(db => db.AuditLog.CountAsync(a => a.DossierId == dossierId && a.Action == "personal-data.read" && a.TargetType == "dossier"));
 
     private Task<string> OpenTaskAsync(Guid dossierId) =>
         fixture.QueryAsync(async db =>

@@ -6,9 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -30,7 +28,7 @@ public sealed class WorkspaceBrowserFixture : IAsyncLifetime
     /// <summary>UBND phường Cam Đường (seeded).</summary>
     public const string Ward = "000.21.30.H38";
 
-    private const string SignInPath = "/test/workspace/sign-in/";
+    private const string SignInPath = TestOfficers.SignInPath;
     private TestPostgres? _postgres;
     private string _connectionString = string.Empty;
     private IPlaywright? _playwright;
@@ -43,6 +41,21 @@ public sealed class WorkspaceBrowserFixture : IAsyncLifetime
 
     public Guid SpecialistId { get; private set; }
 
+    /// <summary>A second specialist of the ward (assignment and delegation).</summary>
+    public Guid SecondSpecialistId { get; private set; }
+
+    /// <summary>The ward's fee officer (payments).</summary>
+    public Guid FeeOfficerId { get; private set; }
+
+    /// <summary>A leader of the ward (signing, approving apologies, assigning).</summary>
+    public Guid UnitLeaderId { get; private set; }
+
+    /// <summary>A second leader of the ward, to whom signing steps are assigned.</summary>
+    public Guid SecondUnitLeaderId { get; private set; }
+
+    /// <summary>A department head of the ward.</summary>
+    public Guid DepartmentHeadId { get; private set; }
+
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     public async Task InitializeAsync()
@@ -54,7 +67,7 @@ public sealed class WorkspaceBrowserFixture : IAsyncLifetime
         _postgres = await TestPostgres.InstanceAsync();
         _connectionString = await _postgres.CreateDatabaseAsync();
         var repository = RepositoryRoot();
-        Host = await TestHost.StartAsync(_connectionString, configureServices: null, configureApp: MapTestSignIn,
+        Host = await TestHost.StartAsync(_connectionString, configureServices: null, configureApp: TestOfficers.MapSignIn,
             "--Catalogues:SeedOnStart=true",
             $"--Definitions:WorkflowsDirectory={Path.Combine(repository, "workflows")}",
             $"--Definitions:FormsDirectory={Path.Combine(repository, "forms")}",
@@ -63,6 +76,11 @@ public sealed class WorkspaceBrowserFixture : IAsyncLifetime
         await RepositoryDefinitions.DeployAsync(Host.Services, Host.Services.GetRequiredService<IConfiguration>(), CancellationToken.None);
         OneStopId = await CreateOfficerAsync("mot-cua-cam-duong", "Trần Văn Đức", OfficerRole.OneStopOfficer);
         SpecialistId = await CreateOfficerAsync("chuyen-vien-cam-duong", "Lê Thu Hương", OfficerRole.Specialist);
+        SecondSpecialistId = await CreateOfficerAsync("chuyen-vien-2-cam-duong", "Phạm Quốc Bảo", OfficerRole.Specialist);
+        FeeOfficerId = await CreateOfficerAsync("thu-phi-cam-duong", "Ngô Thị Mai", OfficerRole.FeeOfficer);
+        UnitLeaderId = await CreateOfficerAsync("lanh-dao-cam-duong", "Vương Đình Sơn", OfficerRole.UnitLeader);
+        SecondUnitLeaderId = await CreateOfficerAsync("pho-chu-tich-cam-duong", "Đinh Thị Ngọc", OfficerRole.UnitLeader);
+        DepartmentHeadId = await CreateOfficerAsync("truong-phong-cam-duong", "Lý Văn Tâm", OfficerRole.DepartmentHead);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -75,10 +93,10 @@ public sealed class WorkspaceBrowserFixture : IAsyncLifetime
     /// <summary>A new browser context signed in as <paramref name="officerId"/>, showing <paramref name="path"/>.</summary>
     public async Task<IPage> SignedInPageAsync(Guid officerId, string path, int width = 1280)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        var context = (await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.BaseAddress.ToString(), Locale = "vi-VN", ViewportSize = new ViewportSize { Width = width, Height = 900 },
-        });
+        })).WithWaits();
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync($"{SignInPath}{officerId:D}?returnUrl={Uri.EscapeDataString(path)}");
         Assert.True(response?.Ok, $"Sign-in and {path} answered {response?.Status}");
@@ -127,6 +145,69 @@ public sealed class WorkspaceBrowserFixture : IAsyncLifetime
         }
         var received = await PostAsync(client, $"/api/v1/dossiers/{id}/receive", new { }, HttpStatusCode.OK);
         return (id, received.GetProperty("code").GetString()!);
+    }
+
+    /// <summary>
+    /// A walk-in household business registration received at the counter and appraised as valid by the specialist:
+    /// its fee step is open to the ward's fee officers (status 4). Returns its id.
+    /// </summary>
+    public async Task<Guid> AppraisedHouseholdBusinessAsync(string ownerName)
+    {
+        using var client = await ClientAsync(OneStopId);
+        var created = await PostAsync(client, "/api/v1/dossiers", new
+        {
+            procedureCode = "dang-ky-ho-kinh-doanh", agencyCode = Ward, channel = "counter", resultDelivery = "counter",
+            applicant = new { kind = "citizen", fullName = ownerName, idNumber = "015085001234", address = "Số 12 đường Hoàng Liên, phường Cam Đường, tỉnh Lào Cai", phone = "+84912345678" },
+            formData = new
+            {
+                hoKinhDoanh = new { ten = "HỘ KINH DOANH TẠP HÓA MINH AN", diaChi = "Số 12 đường Hoàng Liên, phường Cam Đường, tỉnh Lào Cai", dienThoai = "+84912345678", vonKinhDoanh = 150000000 },
+                nganhNghe = new[] { new { maNganh = "4711", tenNganh = "Bán lẻ lương thực, thực phẩm trong cửa hàng tổng hợp" } },
+                chuHo = new
+                {
+                    hoTen = ownerName, gioiTinh = "nam", ngaySinh = "1985-04-12", soDinhDanh = "015085001234",
+                    noiCuTru = "Số 12 đường Hoàng Liên, phường Cam Đường, tỉnh Lào Cai", dienThoai = "+84912345678",
+                },
+                camDoan = true,
+            },
+        }, HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+        foreach (var component in new[] { "giay-de-nghi", "giay-to-tuy-than" })
+        {
+            using var content = new MultipartFormDataContent();
+            var file = new ByteArrayContent(Pdf(component));
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            content.Add(file, "file", component + ".pdf");
+            using var upload = await client.PostAsync(new Uri($"/api/v1/dossiers/{id}/components/{component}/files", UriKind.Relative), content);
+            Assert.True(upload.IsSuccessStatusCode, $"upload {component}: {(int)upload.StatusCode} {await upload.Content.ReadAsStringAsync()}");
+        }
+        await PostAsync(client, $"/api/v1/dossiers/{id}/receive", new { }, HttpStatusCode.OK);
+        await CompleteStepAsync(SpecialistId, id, "appraise", "valid", new { ketLuan = "dat", yKien = "Hồ sơ đầy đủ, hợp lệ theo quy định." });
+        return id;
+    }
+
+    /// <summary>Claims and completes the dossier's open step <paramref name="elementId"/> through the task API as <paramref name="officerId"/>.</summary>
+    public async Task CompleteStepAsync(Guid officerId, Guid dossierId, string elementId, string outcome, object? variables)
+    {
+        var taskId = await OpenStepAsync(dossierId, elementId);
+        using var client = await ClientAsync(officerId);
+        using (var claim = await client.PostAsync(new Uri($"/api/v1/tasks/{taskId}/claim", UriKind.Relative), null))
+        {
+            Assert.True(claim.IsSuccessStatusCode, $"claim {elementId}: {(int)claim.StatusCode} {await claim.Content.ReadAsStringAsync()}");
+        }
+        using var complete = await client.PostAsJsonAsync(new Uri($"/api/v1/tasks/{taskId}/complete", UriKind.Relative), new { outcome, variables }, Json);
+        Assert.True(complete.IsSuccessStatusCode, $"complete {elementId}: {(int)complete.StatusCode} {await complete.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The id of the dossier's open step <paramref name="elementId"/> (the user tasks the tests reach open in the same transaction).</summary>
+    public async Task<string> OpenStepAsync(Guid dossierId, string elementId)
+    {
+        var taskId = await QueryAsync(async db =>
+        {
+            var instance = await db.Dossiers.Where(d => d.Id == dossierId).Select(d => d.ProcessInstanceId).SingleAsync();
+            return await db.UserTasks.Where(t => t.InstanceId == instance && t.Status == "open" && t.ElementId == elementId).Select(t => t.Id).SingleOrDefaultAsync();
+        });
+        Assert.True(taskId is not null, $"The step '{elementId}' of dossier {dossierId} is not open.");
+        return taskId;
     }
 
     public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
@@ -189,31 +270,7 @@ public sealed class WorkspaceBrowserFixture : IAsyncLifetime
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private async Task<Guid> CreateOfficerAsync(string userName, string fullName, string role)
-    {
-        await using var scope = Host.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<OfficerAccount>>();
-        var account = new OfficerAccount { Id = Guid.CreateVersion7(), UserName = userName, Email = userName + "@laocai.gov.vn", FullName = fullName, CreatedAt = DateTimeOffset.UtcNow };
-        var created = await users.CreateAsync(account);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.RoleGrants.Add(new RoleGrant { Id = Guid.CreateVersion7(), AccountId = account.Id, Role = role, AgencyCode = Ward, ValidFrom = DateTimeOffset.UtcNow.AddDays(-1), GrantedAt = DateTimeOffset.UtcNow });
-        await db.SaveChangesAsync();
-        return account.Id;
-    }
-
-    private static void MapTestSignIn(WebApplication app) =>
-        app.MapGet(SignInPath + "{accountId:guid}", async (Guid accountId, string? returnUrl, SignInManager<OfficerAccount> signIn) =>
-            {
-                var account = await signIn.UserManager.FindByIdAsync(accountId.ToString("D"));
-                if (account is null)
-                {
-                    return Results.NotFound();
-                }
-                await signIn.SignInAsync(account, isPersistent: false);
-                return Results.LocalRedirect(returnUrl ?? "/");
-            })
-            .AllowAnonymous();
+    private Task<Guid> CreateOfficerAsync(string userName, string fullName, string role) => TestOfficers.CreateAsync(Host, userName, fullName, role, Ward);
 
     /// <summary>A one-page PDF the attachment store accepts (its type is read from the content).</summary>
     public static byte[] Pdf(string text)
