@@ -30,6 +30,25 @@ public sealed class DossierTimelineTests(DossierFilesFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Timeline_SupplementAndResult_OneFullStopPerSentenceAndTheSignedResultNotTheStatusAgain()
+    {
+        var (owner, applicant) = await fixture.ApplicantAsync();
+        var dossier = await fixture.AddDossierAsync(new DossierSeed(9, owner, HasInstance: true));
+        await fixture.AddEventAsync(dossier.Id, ReceivedAt, "supplementation-requested", new
+        {
+            round = 1, items = new[] { new { componentCode = (string?)null, name = "Bản sao căn cước", reason = "Không đọc được số định danh." } },
+            guidance = "Nộp lại bản sao rõ nét.",
+        });
+        await fixture.AddEventAsync(dossier.Id, ReceivedAt.AddHours(2), "status", new { from = 4 }, status: 9);
+        await fixture.AddEventAsync(dossier.Id, ReceivedAt.AddHours(2), "result", new { number = "15/GCN-HKD", signer = "Chủ tịch", signedOn = "2026-11-27" });
+
+        var entries = await TimelineAsync(applicant, dossier.Id);
+
+        Assert.Equal("Bản sao căn cước: Không đọc được số định danh. Nộp lại bản sao rõ nét.", entries[0].Detail);
+        Assert.Equal(["Đã có kết quả giải quyết", "Văn bản kết quả đã được ký"], entries.Skip(1).Select(e => e.Title));
+    }
+
+    [Fact]
     public async Task Timeline_SomeoneElsesDossier_Returns404()
     {
         var (owner, _) = await fixture.ApplicantAsync();

@@ -74,7 +74,8 @@ internal static class DossierTimeline
                     Str(data, "reason")),
                 "apology-rejected" when audience == TimelineAudience.Officer => Entry(e, text.Pick("Lãnh đạo không duyệt đề xuất hẹn lại", "The proposed new appointment was rejected")),
                 "apology-approved" => Entry(e, text.Pick("Cơ quan xin lỗi vì chậm trả kết quả và hẹn lại ngày trả", "The agency apologised for the delay and set a new appointment")),
-                "result" => Entry(e, text.Pick("Đã có kết quả giải quyết", "The result is ready"), Result(data, audience, text)),
+                // The status entry beside it already says the result is ready: this one is about the document.
+                "result" => Entry(e, text.Pick("Văn bản kết quả đã được ký", "The result document was signed"), Result(data, audience, text)),
                 "returned" => Entry(e, text.Pick("Đã trả kết quả", "The result was returned"), Returned(data, audience, text)),
                 "file-uploaded" when audience != TimelineAudience.Public => Entry(e,
                     text.Pick("Đã tải lên giấy tờ: ", "Document uploaded: ") + ComponentName(Str(data, "component"), componentNames, text)),
@@ -131,8 +132,11 @@ internal static class DossierTimeline
             reasons.Add(guidance);
         }
         return Entry(e, text.Pick("Cơ quan yêu cầu bổ sung giấy tờ: ", "The agency asked for more documents: ") + string.Join("; ", names),
-            string.Join(". ", reasons));
+            string.Join(" ", reasons.Select(Sentence)));
     }
+
+    /// <summary>The text ending with one full stop (officers often end their reasons with one already).</summary>
+    private static string Sentence(string text) => text.TrimEnd() is var trimmed && trimmed.EndsWith('.') ? trimmed : trimmed + ".";
 
     private static string? Result(JsonObject? data, TimelineAudience audience, Words text)
     {
