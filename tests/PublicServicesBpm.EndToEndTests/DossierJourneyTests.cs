@@ -184,17 +184,7 @@ public sealed class DossierJourneyTests(PortalFixture portal) : IClassFixture<Po
         await desk.GetByRole(AriaRole.Button, new() { Name = "Chọn", Exact = true }).ClickAsync();
         await desk.Locator("#counter-fullName").FillAsync("Bùi Văn Khánh");
         await desk.Locator("#counter-idNumber").FillAsync("015090006789");
-        var form = desk.GetByTestId("form-view");
-        await Assertions.Expect(form).ToHaveAttributeAsync("data-state", "ready");
-        await form.GetByLabel("Là chính người yêu cầu").CheckAsync();
-        await form.GetByLabel("Họ, chữ đệm và tên").FillAsync("Bùi Văn Khánh");
-        await form.GetByLabel("Số định danh cá nhân").FillAsync("015090006789");
-        await form.GetByLabel("Nơi cư trú").FillAsync("Tổ 3, phường Cam Đường, tỉnh Lào Cai");
-        await form.GetByLabel("Số điện thoại").FillAsync("+84987654321");
-        await form.GetByLabel("Loại trích lục đề nghị cấp bản sao").Locator("xpath=..").ClickAsync();
-        await form.Locator(".fjs-dropdownlist-item", new() { HasText = "Trích lục khai sinh" }).ClickAsync();
-        await form.GetByLabel("Cơ quan đã đăng ký").FillAsync("UBND phường Cam Đường");
-        await form.GetByRole(AriaRole.Radio, new() { Name = "Nhận trực tiếp tại Bộ phận một cửa" }).CheckAsync();
+        await WorkspaceCounterTests.FillCivilStatusCopyFormAsync(desk, "Bùi Văn Khánh");
         await PortalPages.CheckAsync(desk, "journey-counter-filled");
         await desk.GetByRole(AriaRole.Button, new() { Name = "Tạo hồ sơ" }).ClickAsync();
 

@@ -91,7 +91,7 @@ public sealed class WorkspaceCounterTests(WorkspaceBrowserFixture fixture) : ICl
     }
 
     /// <summary>The e-form of a civil-status copy (form <c>to-khai-cap-ban-sao-trich-luc-ho-tich</c>), filled in the browser.</summary>
-    private static async Task FillCivilStatusCopyFormAsync(IPage page, string fullName)
+    internal static async Task FillCivilStatusCopyFormAsync(IPage page, string fullName)
     {
         var form = page.GetByTestId("form-view");
         await Assertions.Expect(form).ToHaveAttributeAsync("data-state", "ready");
