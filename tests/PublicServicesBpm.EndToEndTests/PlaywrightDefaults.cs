@@ -24,9 +24,10 @@ internal static class PlaywrightDefaults
     }
 
     /// <summary>
-    /// Clicks a submit button and waits until the page has moved on to <paramref name="url"/>. On the loaded CI machine
-    /// a click on an upload form's button was sometimes lost while bpmn-js drew the page's diagram (no request left the
-    /// browser, the page stayed as it was); a person would click again, and so does this, once.
+    /// Clicks a submit button and waits until the page has moved on to <paramref name="url"/>, so that a failure says
+    /// "the form was not sent" rather than "the list lacks the file". If the page has not moved on within 15 s it
+    /// clicks once more, as a person would. (Written while hunting uploaded result files that did not show; the cause
+    /// was a fixed cascading value on the page, not a lost click — see the workspace pages' CascadingValue use.)
     /// </summary>
     public static async Task ClickToNavigateAsync(this ILocator button, IPage page, Regex url)
     {
