@@ -185,32 +185,9 @@ internal static class PortalPages
         }
     }
 
-    /// <summary>A one-page PDF that the attachment checks accept as a PDF.</summary>
-    public static FilePayload Pdf(string name)
-    {
-        string[] objects =
-        [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] /Contents 4 0 R >>",
-            "<< /Length 30 >>\nstream\nBT /F1 12 Tf (Giay to) Tj ET\nendstream",
-        ];
-        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append(i + 1).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
-        }
-        var xref = pdf.Length;
-        pdf.Append("xref\n0 ").Append(objects.Length + 1).Append("\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            pdf.Append(offset.ToString("D10", CultureInfo.InvariantCulture)).Append(" 00000 n \n");
-        }
-        pdf.Append("trailer\n<< /Size ").Append(objects.Length + 1).Append(" /Root 1 0 R >>\nstartxref\n").Append(xref).Append("\n%%EOF\n");
-        return new FilePayload { Name = name, MimeType = "application/pdf", Buffer = System.Text.Encoding.ASCII.GetBytes(pdf.ToString()) };
-    }
+    /// <summary>A one-page PDF that the attachment checks accept as a PDF, as a file to choose in the browser.</summary>
+    public static FilePayload Pdf(string name) =>
+        new() { Name = name, MimeType = "application/pdf", Buffer = WorkspaceBrowserFixture.Pdf("Giay to") };
 
     private static async Task AssertNoAxeViolationsAsync(IPage page)
     {

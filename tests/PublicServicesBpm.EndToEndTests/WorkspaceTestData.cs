@@ -134,15 +134,7 @@ public sealed class WorkspaceBrowserFixture : IAsyncLifetime
             },
         }, HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
-        foreach (var component in new[] { "to-khai", "giay-to-tuy-than" })
-        {
-            using var content = new MultipartFormDataContent();
-            var file = new ByteArrayContent(Pdf(component));
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            content.Add(file, "file", component + ".pdf");
-            using var upload = await client.PostAsync(new Uri($"/api/v1/dossiers/{id}/components/{component}/files", UriKind.Relative), content);
-            Assert.True(upload.IsSuccessStatusCode, $"upload {component}: {(int)upload.StatusCode} {await upload.Content.ReadAsStringAsync()}");
-        }
+        await UploadPdfsAsync(client, id, "to-khai", "giay-to-tuy-than");
         var received = await PostAsync(client, $"/api/v1/dossiers/{id}/receive", new { }, HttpStatusCode.OK);
         return (id, received.GetProperty("code").GetString()!);
     }
@@ -171,15 +163,7 @@ public sealed class WorkspaceBrowserFixture : IAsyncLifetime
             },
         }, HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
-        foreach (var component in new[] { "giay-de-nghi", "giay-to-tuy-than" })
-        {
-            using var content = new MultipartFormDataContent();
-            var file = new ByteArrayContent(Pdf(component));
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            content.Add(file, "file", component + ".pdf");
-            using var upload = await client.PostAsync(new Uri($"/api/v1/dossiers/{id}/components/{component}/files", UriKind.Relative), content);
-            Assert.True(upload.IsSuccessStatusCode, $"upload {component}: {(int)upload.StatusCode} {await upload.Content.ReadAsStringAsync()}");
-        }
+        await UploadPdfsAsync(client, id, "giay-de-nghi", "giay-to-tuy-than");
         await PostAsync(client, $"/api/v1/dossiers/{id}/receive", new { }, HttpStatusCode.OK);
         await CompleteStepAsync(SpecialistId, id, "appraise", "valid", new { ketLuan = "dat", yKien = "Hồ sơ đầy đủ, hợp lệ theo quy định." });
         return id;
@@ -268,6 +252,20 @@ public sealed class WorkspaceBrowserFixture : IAsyncLifetime
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{path}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Uploads a one-page PDF named after each component, as the officer behind <paramref name="client"/>.</summary>
+    private static async Task UploadPdfsAsync(HttpClient client, Guid id, params string[] components)
+    {
+        foreach (var component in components)
+        {
+            using var content = new MultipartFormDataContent();
+            var file = new ByteArrayContent(Pdf(component));
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            content.Add(file, "file", component + ".pdf");
+            using var upload = await client.PostAsync(new Uri($"/api/v1/dossiers/{id}/components/{component}/files", UriKind.Relative), content);
+            Assert.True(upload.IsSuccessStatusCode, $"upload {component}: {(int)upload.StatusCode} {await upload.Content.ReadAsStringAsync()}");
+        }
     }
 
     private Task<Guid> CreateOfficerAsync(string userName, string fullName, string role) => TestOfficers.CreateAsync(Host, userName, fullName, role, Ward);
