@@ -5,6 +5,7 @@ using PublicServicesBpm.Host.Features.Calendar;
 using PublicServicesBpm.Host.Features.Catalogue;
 using PublicServicesBpm.Host.Features.Dossiers;
 using PublicServicesBpm.Host.Features.Definitions;
+using PublicServicesBpm.Host.Features.Designer;
 using PublicServicesBpm.Host.Features.DevelopmentIdentityProvider;
 using PublicServicesBpm.Host.Features.Forms;
 using PublicServicesBpm.Host.Features.Identity;
@@ -103,6 +104,7 @@ internal static class HostApplication
         app.MapWorkflowsApi();
         app.MapCalendarApi();
         app.MapFormsApi();
+        app.MapDesignerApi();
         app.MapTaxSimulator();
         app.MapCatalogueApi();
         app.MapDossiersApi();

@@ -64,6 +64,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Deployed versions of the electronic forms (form-js schemas).</summary>
     public DbSet<Forms.FormVersion> FormVersions => Set<Forms.FormVersion>();
 
+    /// <summary>The designer studio's unpublished workflows and forms.</summary>
+    public DbSet<Designer.DesignerDraft> DesignerDrafts => Set<Designer.DesignerDraft>();
+
     /// <summary>Substitute days off and swapped working days entered by administrators, with their history.</summary>
     public DbSet<Calendar.CalendarAdjustmentRecord> CalendarAdjustments => Set<Calendar.CalendarAdjustmentRecord>();
 

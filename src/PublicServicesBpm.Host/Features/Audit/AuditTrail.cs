@@ -105,6 +105,8 @@ internal static class AuditActions
     public const string AccessDenied = "access.denied";
     public const string AuditVerified = "audit.verified";
     public const string DefinitionDeployed = "definition.deployed";
+    public const string DefinitionRetired = "definition.retired";
+    public const string DefinitionReinstated = "definition.reinstated";
     public const string InstanceStarted = "instance.started";
     public const string InstanceCancelled = "instance.cancelled";
     public const string InstanceSuspended = "instance.suspended";

@@ -8,6 +8,8 @@ internal static class DefinitionsServices
         services.AddScoped<Forms.FormDeployment>();
         services.AddScoped<Forms.FormVersions>();
         services.AddScoped<Forms.TaskForms>();
+        services.AddScoped<Designer.DesignerDrafts>();
+        services.AddScoped<Designer.StudioCatalogue>();
         // Deployment accepts the psb:type names of the registered handlers: run after commit (IServiceTaskHandler) or
         // inline in the command's transaction (ITransactionalServiceTaskHandler).
         services.AddSingleton(provider => new ServiceTaskHandlerRegistry(

@@ -30,9 +30,14 @@ internal sealed class ProcessDeployment(AppDbContext db, TimeProvider clock)
     /// "the version deployed with the caller" find each other; the clock's time when omitted.
     /// </param>
     /// <param name="audit">Recorded in the same transaction when a new version is stored (target: the new key:version list).</param>
+    /// <param name="onlyUnseenContent">
+    /// True for the repository's files at start-up: content that any earlier version already had is not deployed again,
+    /// so a version a designer published in the studio after the file stays the latest across restarts (the file
+    /// deploys again only when someone changes it).
+    /// </param>
     public async Task<Outcome> DeployAsync(
         string bpmnXml, string deployedBy, IDeploymentContext context, CancellationToken cancellationToken, DateTimeOffset? deployedAt = null,
-        AuditRecord? audit = null)
+        AuditRecord? audit = null, bool onlyUnseenContent = false)
     {
         var now = deployedAt ?? clock.GetUtcNow();
         var import = BpmnImporter.Import(bpmnXml, context);
@@ -55,6 +60,13 @@ internal sealed class ProcessDeployment(AppDbContext db, TimeProvider clock)
             if (latest?.ContentHash == document.ContentHash)
             {
                 deployed.Add(new DeployedProcess(process.Key, latest.Version, IsNew: false));
+                continue;
+            }
+            if (onlyUnseenContent && await db.ProcessDefinitionVersions
+                    .Where(v => v.Key == process.Key && v.ContentHash == document.ContentHash)
+                    .MaxAsync(v => (int?)v.Version, cancellationToken) is { } seen)
+            {
+                deployed.Add(new DeployedProcess(process.Key, seen, IsNew: false));
                 continue;
             }
             var version = new ProcessDefinitionVersion

@@ -5,7 +5,8 @@ namespace PublicServicesBpm.Host.Features.Definitions;
 
 /// <summary>
 /// At start-up, deploys the forms and procedures kept in the repository (<c>forms/&lt;key&gt;/&lt;key&gt;.form.json</c>
-/// first, then <c>workflows/&lt;key&gt;/&lt;key&gt;.bpmn</c>). Unchanged files are no-ops; a file that does not validate is
+/// first, then <c>workflows/&lt;key&gt;/&lt;key&gt;.bpmn</c>). Unchanged files are no-ops, and so are files whose content
+/// an earlier version had (a designer's newer version from the studio stays the latest); a file that does not validate is
 /// reported with every problem and skipped, so one broken procedure does not stop the others.
 /// </summary>
 internal static class RepositoryDefinitions
@@ -33,7 +34,8 @@ internal static class RepositoryDefinitions
         var deployedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var file in files)
         {
-            var outcome = await deployment.DeployAsync(await File.ReadAllTextAsync(file, cancellationToken), DeployedBy, context, cancellationToken, deployedAt);
+            var outcome = await deployment.DeployAsync(
+                await File.ReadAllTextAsync(file, cancellationToken), DeployedBy, context, cancellationToken, deployedAt, onlyUnseenContent: true);
             if (!outcome.Succeeded)
             {
                 logger.LogError("Not deployed: {File} has {Count} problem(s):{NewLine}{Problems}",

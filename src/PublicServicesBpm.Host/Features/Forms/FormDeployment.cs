@@ -10,8 +10,8 @@ namespace PublicServicesBpm.Host.Features.Forms;
 
 /// <summary>
 /// Deploys a form-js schema as a new version of its form key: checked with <see cref="FormSchema.Parse"/> (every
-/// problem reported, nothing stored when one is found), stored as version N + 1 unless the latest version has the
-/// same content (a no-op). A per-key advisory lock makes concurrent deployments by several hosts safe.
+/// problem reported, nothing stored when one is found), stored as version N + 1 unless a version with the same content
+/// exists (a no-op answering that version). A per-key advisory lock makes concurrent deployments by several hosts safe.
 /// </summary>
 internal sealed class FormDeployment(AppDbContext db, TimeProvider clock)
 {
@@ -38,9 +38,14 @@ internal sealed class FormDeployment(AppDbContext db, TimeProvider clock)
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({lockName}, 0))", cancellationToken);
         var latest = await db.FormVersions.Where(f => f.FormKey == formKey).OrderByDescending(f => f.Version)
             .Select(f => new { f.Version, f.ContentHash }).FirstOrDefaultAsync(cancellationToken);
-        if (latest?.ContentHash == hash)
+        // Content some version already has is that version (one version per content): the repository's file after a
+        // designer published a newer version in the studio, or a designer going back to an earlier schema.
+        var seen = latest?.ContentHash == hash
+            ? latest.Version
+            : await db.FormVersions.Where(f => f.FormKey == formKey && f.ContentHash == hash).Select(f => (int?)f.Version).FirstOrDefaultAsync(cancellationToken);
+        if (seen is { } existing)
         {
-            return new Outcome(formKey, latest.Version, false, []);
+            return new Outcome(formKey, existing, false, []);
         }
         var version = new FormVersion
         {
