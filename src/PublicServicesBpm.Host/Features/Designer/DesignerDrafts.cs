@@ -44,10 +44,20 @@ internal sealed class DesignerDrafts(
         var context = await RepositoryDefinitions.ContextAsync(services, configuration, [], cancellationToken);
         var import = BpmnImporter.Import(xml, context);
         var problems = import.Problems.ToList();
-        if (import.Document is { } document && !document.ExecutableProcesses.Any(p => p.Key == key))
+        if (import.Document is { } document)
         {
-            problems.Add(new BpmnProblem(null, "process", $"The executable process's id must stay '{key}' (it is the procedure's key).",
-                BpmnProblemSeverity.Error, "process-key"));
+            if (!document.ExecutableProcesses.Any(p => p.Key == key))
+            {
+                problems.Add(new BpmnProblem(null, "process", $"The executable process's id must stay '{key}' (it is the procedure's key).",
+                    BpmnProblemSeverity.Error, "process-key"));
+            }
+            // Publishing deploys every executable process in the file: a second one would change another workflow
+            // without its own draft, diff or versions page.
+            foreach (var other in document.ExecutableProcesses.Where(p => p.Key != key))
+            {
+                problems.Add(new BpmnProblem(other.Key, "process", $"Only the process '{key}' may be executable in this draft; make '{other.Key}' not executable or design it on its own.",
+                    BpmnProblemSeverity.Error, "process-key"));
+            }
         }
         return problems;
     }
@@ -145,12 +155,15 @@ internal sealed class DesignerDrafts(
         return (new Published(key, outcome.Version, outcome.IsNew, []), []);
     }
 
-    /// <summary>The schema as stored: the editor's JSON object, indented like the repository's files.</summary>
+    /// <summary>
+    /// The schema as stored: the editor's JSON object written like the repository's files (indented, ending with a line
+    /// break), so that a form published unchanged from the studio has the same content hash as its file.
+    /// </summary>
     public static string SchemaText(JsonObject schema) => schema.ToJsonString(new JsonSerializerOptions
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    }) + "\n";
 
     private async Task<DesignerDraft> RevisionAsync(string kind, string key, int revision, CancellationToken cancellationToken)
     {

@@ -285,14 +285,18 @@ internal static class DesignerEndpoints
 
     private static IResult CheckFeel(FeelInput input)
     {
-        var text = (input.Expression ?? string.Empty).Trim();
+        // Positions count in the text as the designer wrote it, so what is cut off in front (spaces, the "=") is added back.
+        var written = input.Expression ?? string.Empty;
+        var text = written.TrimStart();
         if (text.StartsWith('='))
         {
-            text = text[1..].Trim();
+            text = text[1..].TrimStart();
         }
+        var offset = written.Length - text.Length;
+        text = text.TrimEnd();
         if (text.Length == 0)
         {
-            return Results.Ok(new FeelCheck(false, "The expression is empty.", 0));
+            return Results.Ok(new FeelCheck(false, "The expression is empty.", offset));
         }
         try
         {
@@ -301,7 +305,7 @@ internal static class DesignerEndpoints
         }
         catch (FeelException exception)
         {
-            return Results.Ok(new FeelCheck(false, exception.Message, exception.Position));
+            return Results.Ok(new FeelCheck(false, exception.Message, exception.Position + offset));
         }
     }
 
