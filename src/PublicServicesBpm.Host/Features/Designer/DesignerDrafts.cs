@@ -44,20 +44,18 @@ internal sealed class DesignerDrafts(
         var context = await RepositoryDefinitions.ContextAsync(services, configuration, [], cancellationToken);
         var import = BpmnImporter.Import(xml, context);
         var problems = import.Problems.ToList();
-        if (import.Document is { } document)
+        if (import.Document is { } document && !document.ExecutableProcesses.Any(p => p.Key == key))
         {
-            if (!document.ExecutableProcesses.Any(p => p.Key == key))
-            {
-                problems.Add(new BpmnProblem(null, "process", $"The executable process's id must stay '{key}' (it is the procedure's key).",
-                    BpmnProblemSeverity.Error, "process-key"));
-            }
+            problems.Add(new BpmnProblem(null, "process", $"The executable process's id must stay '{key}' (it is the procedure's key).",
+                BpmnProblemSeverity.Error, "process-key"));
+        }
+        else if (import.Document is { } withKey)
+        {
             // Publishing deploys every executable process in the file: a second one would change another workflow
             // without its own draft, diff or versions page.
-            foreach (var other in document.ExecutableProcesses.Where(p => p.Key != key))
-            {
-                problems.Add(new BpmnProblem(other.Key, "process", $"Only the process '{key}' may be executable in this draft; make '{other.Key}' not executable or design it on its own.",
-                    BpmnProblemSeverity.Error, "process-key"));
-            }
+            problems.AddRange(withKey.ExecutableProcesses.Where(p => p.Key != key).Select(other => new BpmnProblem(other.Key, "process",
+                $"Only the process '{key}' may be executable in this draft; make '{other.Key}' not executable or design it on its own.",
+                BpmnProblemSeverity.Error, "process-key")));
         }
         return problems;
     }

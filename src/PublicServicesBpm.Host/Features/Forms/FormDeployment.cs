@@ -39,10 +39,16 @@ internal sealed class FormDeployment(AppDbContext db, TimeProvider clock)
         var latest = await db.FormVersions.Where(f => f.FormKey == formKey).OrderByDescending(f => f.Version)
             .Select(f => new { f.Version, f.ContentHash }).FirstOrDefaultAsync(cancellationToken);
         // Content some version already has is that version (one version per content): the repository's file after a
-        // designer published a newer version in the studio, or a designer going back to an earlier schema.
+        // designer published a newer version in the studio, a designer going back to an earlier schema, or a schema
+        // published from the studio unchanged (stored as jsonb, it comes back with its keys in another order: jsonb
+        // equality ignores that, where the text's hash does not).
         var seen = latest?.ContentHash == hash
             ? latest.Version
-            : await db.FormVersions.Where(f => f.FormKey == formKey && f.ContentHash == hash).Select(f => (int?)f.Version).FirstOrDefaultAsync(cancellationToken);
+            : await db.Database.SqlQuery<int>($"""
+                SELECT version AS "Value" FROM bpm.form_versions
+                WHERE form_key = {formKey} AND (content_hash = {hash} OR schema = {schemaJson}::jsonb)
+                ORDER BY version DESC LIMIT 1
+                """).Cast<int?>().FirstOrDefaultAsync(cancellationToken);
         if (seen is { } existing)
         {
             return new Outcome(formKey, existing, false, []);
