@@ -92,6 +92,7 @@ internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<Dossi
         builder.Property(e => e.ActorSubject).HasMaxLength(200);
         builder.Property(e => e.ActorName).HasMaxLength(200);
         builder.Property(e => e.Data).HasColumnType("jsonb");
+        builder.HasIndex(e => e.Id).HasFilter("NOT notified").HasDatabaseName("ix_dossier_events_unnotified");
         builder.HasIndex(e => new { e.DossierId, e.Id });
         builder.HasOne<DossierRecord>().WithMany().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -86,6 +86,7 @@ internal sealed class HistoryEventConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.Id).UseIdentityAlwaysColumn();
         builder.Property(h => h.Data).HasColumnType("jsonb");
         builder.HasIndex(h => new { h.InstanceId, h.Id });
+        builder.HasIndex(h => h.Id).HasFilter("NOT notified AND type IN ('TaskAssigned', 'TaskDelegated')").HasDatabaseName("ix_history_events_unnotified_assignments");
     }
 }
 

@@ -178,6 +178,9 @@ public sealed class DossierEventRecord
 
     /// <summary>Details of the event (JSON).</summary>
     public string? Data { get; init; }
+
+    /// <summary>False until the notification relay has told the people concerned (the relay marks every new event).</summary>
+    public bool Notified { get; set; }
 }
 
 /// <summary>One supplementation request and its answer, table <c>app.dossier_supplementations</c>.</summary>

@@ -153,6 +153,9 @@ public sealed class HistoryEventRecord
     public string? ElementId { get; init; }
 
     public required string Data { get; init; }
+
+    /// <summary>False until the notification relay has told people about it (task assignments only; the others are never read).</summary>
+    public bool Notified { get; set; }
 }
 
 /// <summary>The first result of a command sent with an idempotency key; a repeat returns it and changes nothing.</summary>

@@ -1320,12 +1320,20 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<bool>("Notified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notified");
+
                     b.Property<short?>("Status")
                         .HasColumnType("smallint")
                         .HasColumnName("status");
 
                     b.HasKey("Id")
                         .HasName("pk_dossier_events");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_dossier_events_unnotified")
+                        .HasFilter("NOT notified");
 
                     b.HasIndex("DossierId", "Id")
                         .HasDatabaseName("ix_dossier_events_dossier_id_id");
@@ -1907,6 +1915,10 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
 
+                    b.Property<bool>("Notified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notified");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1914,6 +1926,10 @@ namespace PublicServicesBpm.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_history_events");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_history_events_unnotified_assignments")
+                        .HasFilter("NOT notified AND type IN ('TaskAssigned', 'TaskDelegated')");
 
                     b.HasIndex("InstanceId", "Id")
                         .HasDatabaseName("ix_history_events_instance_id_id");

@@ -34,6 +34,14 @@ namespace PublicServicesBpm.Persistence.Migrations
                 nullable: false,
                 defaultValue: (short)0);
 
+            migrationBuilder.AddColumn<bool>(
+                name: "notified",
+                schema: "bpm",
+                table: "history_events",
+                type: "boolean",
+                nullable: false,
+                defaultValue: true);
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "sla_check_at",
                 schema: "app",
@@ -55,6 +63,19 @@ namespace PublicServicesBpm.Persistence.Migrations
                 type: "smallint",
                 nullable: false,
                 defaultValue: (short)0);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "notified",
+                schema: "app",
+                table: "dossier_events",
+                type: "boolean",
+                nullable: false,
+                defaultValue: true);
+
+            // Events before this migration were never meant to be told about (true); new rows, written by the engine's and
+            // the dossier projection's own SQL without the column, wait for the notification relay (false).
+            migrationBuilder.Sql("ALTER TABLE bpm.history_events ALTER COLUMN notified SET DEFAULT false;");
+            migrationBuilder.Sql("ALTER TABLE app.dossier_events ALTER COLUMN notified SET DEFAULT false;");
 
             migrationBuilder.CreateTable(
                 name: "notification_preferences",
@@ -146,6 +167,13 @@ namespace PublicServicesBpm.Persistence.Migrations
                 filter: "status = 'open' AND due_at IS NOT NULL AND sla_due_at IS DISTINCT FROM due_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_history_events_unnotified_assignments",
+                schema: "bpm",
+                table: "history_events",
+                column: "id",
+                filter: "NOT notified AND type IN ('TaskAssigned', 'TaskDelegated')");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_dossiers_sla_check",
                 schema: "app",
                 table: "dossiers",
@@ -158,6 +186,13 @@ namespace PublicServicesBpm.Persistence.Migrations
                 table: "dossiers",
                 column: "received_at",
                 filter: "status IN (2, 4) AND appointment_at IS NOT NULL AND sla_due_at IS DISTINCT FROM appointment_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossier_events_unnotified",
+                schema: "app",
+                table: "dossier_events",
+                column: "id",
+                filter: "NOT notified");
 
             migrationBuilder.CreateIndex(
                 name: "ix_delivery_attempts_at",
@@ -225,6 +260,11 @@ namespace PublicServicesBpm.Persistence.Migrations
                 table: "user_tasks");
 
             migrationBuilder.DropIndex(
+                name: "ix_history_events_unnotified_assignments",
+                schema: "bpm",
+                table: "history_events");
+
+            migrationBuilder.DropIndex(
                 name: "ix_dossiers_sla_check",
                 schema: "app",
                 table: "dossiers");
@@ -234,6 +274,11 @@ namespace PublicServicesBpm.Persistence.Migrations
                 schema: "app",
                 table: "dossiers");
 
+            migrationBuilder.DropIndex(
+                name: "ix_dossier_events_unnotified",
+                schema: "app",
+                table: "dossier_events");
+
             migrationBuilder.DropColumn(
                 name: "sla_check_at",
                 schema: "bpm",
@@ -250,6 +295,11 @@ namespace PublicServicesBpm.Persistence.Migrations
                 table: "user_tasks");
 
             migrationBuilder.DropColumn(
+                name: "notified",
+                schema: "bpm",
+                table: "history_events");
+
+            migrationBuilder.DropColumn(
                 name: "sla_check_at",
                 schema: "app",
                 table: "dossiers");
@@ -263,6 +313,11 @@ namespace PublicServicesBpm.Persistence.Migrations
                 name: "sla_stage",
                 schema: "app",
                 table: "dossiers");
+
+            migrationBuilder.DropColumn(
+                name: "notified",
+                schema: "app",
+                table: "dossier_events");
         }
     }
 }

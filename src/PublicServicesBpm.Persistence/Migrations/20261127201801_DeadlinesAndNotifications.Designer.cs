@@ -13,7 +13,7 @@ using PublicServicesBpm.Persistence;
 namespace PublicServicesBpm.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127201512_DeadlinesAndNotifications")]
+    [Migration("20261127201801_DeadlinesAndNotifications")]
     partial class DeadlinesAndNotifications
     {
         /// <inheritdoc />
@@ -1323,12 +1323,20 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<bool>("Notified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notified");
+
                     b.Property<short?>("Status")
                         .HasColumnType("smallint")
                         .HasColumnName("status");
 
                     b.HasKey("Id")
                         .HasName("pk_dossier_events");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_dossier_events_unnotified")
+                        .HasFilter("NOT notified");
 
                     b.HasIndex("DossierId", "Id")
                         .HasDatabaseName("ix_dossier_events_dossier_id_id");
@@ -1910,6 +1918,10 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
 
+                    b.Property<bool>("Notified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notified");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1917,6 +1929,10 @@ namespace PublicServicesBpm.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_history_events");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_history_events_unnotified_assignments")
+                        .HasFilter("NOT notified AND type IN ('TaskAssigned', 'TaskDelegated')");
 
                     b.HasIndex("InstanceId", "Id")
                         .HasDatabaseName("ix_history_events_instance_id_id");
