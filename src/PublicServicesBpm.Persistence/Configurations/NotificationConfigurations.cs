@@ -16,6 +16,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Culture).HasMaxLength(10);
         builder.Property(n => n.Subject).HasMaxLength(300);
         builder.Property(n => n.Body).HasMaxLength(4000);
+        builder.Property(n => n.SmsText).HasMaxLength(400);
         builder.Property(n => n.Link).HasMaxLength(500);
         builder.Property(n => n.DedupeKey).HasMaxLength(300);
         builder.Property(n => n.DispatchState).HasMaxLength(20);

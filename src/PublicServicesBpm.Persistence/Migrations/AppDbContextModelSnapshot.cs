@@ -2961,6 +2961,12 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("recipient_kind");
 
+                    b.Property<string>("SmsText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("sms_text");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(300)

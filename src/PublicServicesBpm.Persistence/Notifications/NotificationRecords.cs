@@ -30,6 +30,9 @@ public sealed class NotificationRecord
 
     public required string Body { get; init; }
 
+    /// <summary>The short text sent by SMS (the values are not kept, so it is written when the notification is).</summary>
+    public required string SmsText { get; init; }
+
     /// <summary>Where the person acts on it (a path in the app), if anywhere.</summary>
     public string? Link { get; init; }
 

@@ -28,6 +28,7 @@ internal static class DeadlinesServices
         services.AddScoped<NotificationRelay>();
         services.AddScoped<DeadlineMonitorJob>();
         services.AddScoped<NotificationRelayJob>();
+        services.AddScoped<DeadlineMonitoring>();
         return services;
     }
 }

@@ -13,7 +13,7 @@ using PublicServicesBpm.Persistence;
 namespace PublicServicesBpm.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127201801_DeadlinesAndNotifications")]
+    [Migration("20261127212149_DeadlinesAndNotifications")]
     partial class DeadlinesAndNotifications
     {
         /// <inheritdoc />
@@ -2963,6 +2963,12 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("recipient_kind");
+
+                    b.Property<string>("SmsText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("sms_text");
 
                     b.Property<string>("Subject")
                         .IsRequired()

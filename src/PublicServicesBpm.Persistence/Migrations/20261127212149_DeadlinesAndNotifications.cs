@@ -107,6 +107,7 @@ namespace PublicServicesBpm.Persistence.Migrations
                     culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    sms_text = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     dossier_id = table.Column<Guid>(type: "uuid", nullable: true),
                     dedupe_key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
