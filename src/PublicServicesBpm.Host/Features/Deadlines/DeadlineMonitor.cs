@@ -69,7 +69,7 @@ internal sealed class DeadlineMonitor(
     // ---- tasks ----
 
     private sealed record TaskRow(string Id, string? Name, DateTimeOffset CreatedAt, DateTimeOffset DueAt, short Stage, string? Assignee, string[] Groups,
-        Guid? DossierId, string? Code, string? Agency, string? Procedure);
+        Guid? DossierId, string? Code, string? Agency, string? Procedure, string? AssigneeName, string? AgencyName);
 
     private Task<int> SeeTasksAsync(DateTimeOffset now, CancellationToken cancellationToken) => InTransactionAsync(async (connection, transaction) =>
     {
@@ -109,9 +109,14 @@ internal sealed class DeadlineMonitor(
         {
             var calendar = await calendars.ForAgencyAsync(row.Agency, cancellationToken);
             var stage = _thresholds.TaskStage(calendar, row.CreatedAt, row.DueAt, now);
-            if (stage > row.Stage)
+            // Every stage passed since the last look is told (a missed run must not lose the escalation to the head),
+            // except a near-due reminder for a step that is overdue already.
+            for (var passed = (short)(row.Stage + 1); passed <= stage; passed++)
             {
-                requests.AddRange(TaskNotifications(row, stage, members));
+                if (passed != DeadlineThresholds.NearDue || stage == DeadlineThresholds.NearDue)
+                {
+                    requests.AddRange(TaskNotifications(row, passed, members));
+                }
             }
             var reached = Math.Max(stage, row.Stage);
             updates.Add((row.Id, row.DueAt, (short)reached, _thresholds.NextTaskCheck(calendar, row.CreatedAt, row.DueAt, (short)reached)));
@@ -129,6 +134,8 @@ internal sealed class DeadlineMonitor(
             ["step"] = row.Name ?? string.Empty,
             ["dueAt"] = VietnamTime(row.DueAt),
             ["procedure"] = row.Procedure ?? string.Empty,
+            ["officer"] = row.AssigneeName ?? "—",
+            ["agency"] = row.AgencyName ?? string.Empty,
         };
         var link = $"/workspace/tasks/{Uri.EscapeDataString(row.Id)}";
         var holders = row.Assignee is { } assignee
@@ -154,7 +161,8 @@ internal sealed class DeadlineMonitor(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string where, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
-            SELECT t.id, t.name, t.created_at, t.due_at, t.sla_stage, t.assignee, t.candidate_groups, d.id, d.code, d.agency_code, d.procedure_code
+            SELECT t.id, t.name, t.created_at, t.due_at, t.sla_stage, t.assignee, t.candidate_groups, d.id, d.code, d.agency_code,
+                {ProcedureName}, (SELECT a.full_name FROM app.officer_accounts a WHERE a.id::text = t.assignee), {AgencyName}
             FROM bpm.user_tasks t
             LEFT JOIN app.dossiers d ON d.process_instance_id = t.instance_id
             {where}
@@ -172,7 +180,8 @@ internal sealed class DeadlineMonitor(
                 reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateTimeOffset>(3),
                 reader.GetInt16(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetFieldValue<string[]>(6),
                 reader.IsDBNull(7) ? null : reader.GetGuid(7), reader.IsDBNull(8) ? null : reader.GetString(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10)));
+                reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.IsDBNull(11) ? null : reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetString(12)));
         }
         return rows;
     }
@@ -191,16 +200,19 @@ internal sealed class DeadlineMonitor(
             WHERE t.id = u.id
             """, connection, transaction);
         command.Parameters.AddWithValue("ids", updates.Select(u => u.Id).ToArray());
-        command.Parameters.AddWithValue("dues", updates.Select(u => u.Due).ToArray());
+        // The calendar answers in Vietnam's time; PostgreSQL's timestamptz takes UTC from Npgsql.
+        command.Parameters.AddWithValue("dues", updates.Select(u => u.Due.ToUniversalTime()).ToArray());
         command.Parameters.AddWithValue("stages", updates.Select(u => u.Stage).ToArray());
-        command.Parameters.AddWithValue("checks", updates.Select(u => u.Check).ToArray());
+        command.Parameters.AddWithValue("checks", updates.Select(u => u.Check?.ToUniversalTime()).ToArray());
         _queries++;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     // ---- dossiers ----
 
-    private sealed record DossierRow(Guid Id, string? Code, string Agency, string Procedure, DateTimeOffset Start, DateTimeOffset Appointment, short Stage, string[] Holders);
+    private sealed record DossierRow(
+        Guid Id, string? Code, string Agency, string Procedure, DateTimeOffset Start, DateTimeOffset Appointment, short Stage, string[] Holders,
+        string[] HolderNames, string[] Steps, string AgencyName, string Applicant);
 
     private Task<int> SeeDossiersAsync(DateTimeOffset now, CancellationToken cancellationToken) => InTransactionAsync(async (connection, transaction) =>
     {
@@ -238,9 +250,10 @@ internal sealed class DeadlineMonitor(
         {
             var calendar = await calendars.ForAgencyAsync(row.Agency, cancellationToken);
             var stage = _thresholds.DossierStage(calendar, row.Start, row.Appointment, now);
-            if (stage > row.Stage)
+            // Every stage passed is told: a dossier found overdue still needs its apology proposed.
+            for (var passed = (short)(row.Stage + 1); passed <= stage; passed++)
             {
-                requests.AddRange(DossierNotifications(row, stage, calendar, members));
+                requests.AddRange(DossierNotifications(row, passed, calendar, members));
             }
             var reached = (short)Math.Max(stage, row.Stage);
             updates.Add((row.Id, row.Appointment, reached, _thresholds.NextDossierCheck(calendar, row.Start, row.Appointment, reached)));
@@ -258,6 +271,11 @@ internal sealed class DeadlineMonitor(
             ["procedure"] = row.Procedure,
             ["appointment"] = VietnamTime(row.Appointment),
             ["newAppointment"] = VietnamTime(_thresholds.ProposedAppointment(calendar, row.Start, row.Appointment)),
+            ["dueAt"] = VietnamTime(row.Appointment),
+            ["step"] = row.Steps.Length > 0 ? string.Join(", ", row.Steps) : "—",
+            ["officer"] = row.HolderNames.Length > 0 ? string.Join(", ", row.HolderNames) : "—",
+            ["agency"] = row.AgencyName,
+            ["applicant"] = row.Applicant,
         };
         var link = $"/workspace/dossiers/{row.Id:D}";
         var dueKey = row.Appointment.ToUniversalTime().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
@@ -277,10 +295,15 @@ internal sealed class DeadlineMonitor(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string where, DateTimeOffset now, bool withHolders, CancellationToken cancellationToken)
     {
         var holders = withHolders
-            ? "ARRAY(SELECT t.assignee FROM bpm.user_tasks t WHERE t.instance_id = d.process_instance_id AND t.status = 'open' AND t.assignee IS NOT NULL)"
-            : "ARRAY[]::text[]";
+            ? """
+              ARRAY(SELECT t.assignee FROM bpm.user_tasks t WHERE t.instance_id = d.process_instance_id AND t.status = 'open' AND t.assignee IS NOT NULL),
+              ARRAY(SELECT a.full_name FROM bpm.user_tasks t JOIN app.officer_accounts a ON a.id::text = t.assignee
+                    WHERE t.instance_id = d.process_instance_id AND t.status = 'open'),
+              ARRAY(SELECT coalesce(t.name, t.element_id) FROM bpm.user_tasks t WHERE t.instance_id = d.process_instance_id AND t.status = 'open')
+              """
+            : "ARRAY[]::text[], ARRAY[]::text[], ARRAY[]::text[]";
         await using var command = new NpgsqlCommand($"""
-            SELECT d.id, d.code, d.agency_code, d.procedure_code, coalesce(d.received_at, d.submitted_at, d.created_at), d.appointment_at, d.sla_stage, {holders}
+            SELECT d.id, d.code, d.agency_code, {ProcedureName}, coalesce(d.received_at, d.submitted_at, d.created_at), d.appointment_at, d.sla_stage, {holders}, {AgencyName}, coalesce(d.applicant->>'fullName', '')
             FROM app.dossiers d
             {where}
             LIMIT @limit
@@ -294,7 +317,8 @@ internal sealed class DeadlineMonitor(
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new DossierRow(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt16(6), reader.GetFieldValue<string[]>(7)));
+                reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt16(6), reader.GetFieldValue<string[]>(7),
+                reader.GetFieldValue<string[]>(8), reader.GetFieldValue<string[]>(9), reader.GetString(10), reader.GetString(11)));
         }
         return rows;
     }
@@ -313,14 +337,22 @@ internal sealed class DeadlineMonitor(
             WHERE d.id = u.id
             """, connection, transaction);
         command.Parameters.AddWithValue("ids", updates.Select(u => u.Id).ToArray());
-        command.Parameters.AddWithValue("dues", updates.Select(u => u.Due).ToArray());
+        // The calendar answers in Vietnam's time; PostgreSQL's timestamptz takes UTC from Npgsql.
+        command.Parameters.AddWithValue("dues", updates.Select(u => u.Due.ToUniversalTime()).ToArray());
         command.Parameters.AddWithValue("stages", updates.Select(u => u.Stage).ToArray());
-        command.Parameters.AddWithValue("checks", updates.Select(u => u.Check).ToArray());
+        command.Parameters.AddWithValue("checks", updates.Select(u => u.Check?.ToUniversalTime()).ToArray());
         _queries++;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     // ---- shared ----
+
+    /// <summary>The agency's name, else its code.</summary>
+    private const string AgencyName = "coalesce((SELECT g.name FROM app.agencies g WHERE g.code = d.agency_code), d.agency_code)";
+
+    /// <summary>The procedure's name (its latest catalogue version), else its key.</summary>
+    private const string ProcedureName =
+        "coalesce((SELECT v.name FROM app.procedure_versions v WHERE v.procedure_key = d.procedure_code ORDER BY v.version DESC LIMIT 1), d.procedure_code)";
 
     private async Task NotifyAsync(List<NotificationRequest> requests, CancellationToken cancellationToken)
     {

@@ -53,7 +53,9 @@ internal sealed class NotificationRelay(AppDbContext db, Notifier notifier)
         return total;
     }
 
-    private sealed record DossierEvent(long Id, Guid DossierId, string Kind, short? Status, string? Data, string? Code, string? Owner, string Applicant, string Procedure);
+    private sealed record DossierEvent(
+        long Id, Guid DossierId, string Kind, short? Status, string? Data, string? Code, string? Owner, string Applicant, string Procedure, string Agency,
+        DateTimeOffset? Appointment);
 
     private async Task<int> DossierEventsAsync(CancellationToken cancellationToken)
     {
@@ -61,7 +63,9 @@ internal sealed class NotificationRelay(AppDbContext db, Notifier notifier)
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var events = new List<DossierEvent>();
         await using (var command = new NpgsqlCommand("""
-            SELECT e.id, e.dossier_id, e.kind, e.status, e.data::text, d.code, d.owner_subject, d.applicant::text, d.procedure_code
+            SELECT e.id, e.dossier_id, e.kind, e.status, e.data::text, d.code, d.owner_subject, d.applicant::text,
+                coalesce((SELECT v.name FROM app.procedure_versions v WHERE v.procedure_key = d.procedure_code ORDER BY v.version DESC LIMIT 1), d.procedure_code),
+                coalesce((SELECT g.name FROM app.agencies g WHERE g.code = d.agency_code), d.agency_code), d.appointment_at
             FROM app.dossier_events e JOIN app.dossiers d ON d.id = e.dossier_id
             WHERE NOT e.notified
             ORDER BY e.id
@@ -75,7 +79,8 @@ internal sealed class NotificationRelay(AppDbContext db, Notifier notifier)
             {
                 events.Add(new DossierEvent(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetInt16(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7), reader.GetString(8)));
+                    reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetString(9),
+                    reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10)));
             }
         }
         if (events.Count == 0)
@@ -110,13 +115,19 @@ internal sealed class NotificationRelay(AppDbContext db, Notifier notifier)
             ["code"] = e.Code ?? string.Empty,
             ["procedure"] = e.Procedure,
             ["applicant"] = Text(applicant.RootElement, "fullName") ?? string.Empty,
+            ["agency"] = e.Agency,
+            ["appointment"] = e.Appointment is { } appointment ? VietnamTime(appointment) : "—",
         };
         if (notificationEvent == NotificationEvents.LateWithApology)
         {
             using var details = JsonDocument.Parse(e.Data!);
-            if (details.RootElement.TryGetProperty("appointment", out var appointment) && appointment.TryGetDateTimeOffset(out var at))
+            if (details.RootElement.TryGetProperty("appointment", out var moved) && moved.TryGetDateTimeOffset(out var at))
             {
-                values["newAppointment"] = at.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+                values["newAppointment"] = VietnamTime(at);
+            }
+            if (details.RootElement.TryGetProperty("previous", out var previous) && previous.TryGetDateTimeOffset(out var before))
+            {
+                values["appointment"] = VietnamTime(before);
             }
         }
         var recipient = e.Owner is { } owner
@@ -130,9 +141,11 @@ internal sealed class NotificationRelay(AppDbContext db, Notifier notifier)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var rows = new List<(long Id, string Data, string? Step, Guid? DossierId, string? Code)>();
+        var rows = new List<(long Id, string Data, string? Step, Guid? DossierId, string? Code, string? Procedure, DateTimeOffset? Due)>();
         await using (var command = new NpgsqlCommand("""
-            SELECT h.id, h.data::text, t.name, d.id, d.code
+            SELECT h.id, h.data::text, t.name, d.id, d.code,
+                coalesce((SELECT v.name FROM app.procedure_versions v WHERE v.procedure_key = d.procedure_code ORDER BY v.version DESC LIMIT 1), d.procedure_code),
+                t.due_at
             FROM bpm.history_events h
             LEFT JOIN bpm.user_tasks t ON t.id = h.data->>'taskId'
             LEFT JOIN app.dossiers d ON d.process_instance_id = h.instance_id
@@ -147,7 +160,8 @@ internal sealed class NotificationRelay(AppDbContext db, Notifier notifier)
             while (await reader.ReadAsync(cancellationToken))
             {
                 rows.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+                    reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)));
             }
         }
         if (rows.Count == 0)
@@ -162,7 +176,13 @@ internal sealed class NotificationRelay(AppDbContext db, Notifier notifier)
             {
                 continue;
             }
-            var values = new Dictionary<string, string> { ["code"] = row.Code ?? string.Empty, ["step"] = row.Step ?? string.Empty };
+            var values = new Dictionary<string, string>
+            {
+                ["code"] = row.Code ?? string.Empty,
+                ["step"] = row.Step ?? string.Empty,
+                ["procedure"] = row.Procedure ?? string.Empty,
+                ["dueAt"] = row.Due is { } due ? VietnamTime(due) : "—",
+            };
             requests.Add(new NotificationRequest(new NotificationRecipient(RecipientKinds.Officer, assignee), NotificationEvents.TaskAssigned, values,
                 $"/workspace/tasks/{Uri.EscapeDataString(taskId)}", row.DossierId, $"history:{row.Id.ToString(CultureInfo.InvariantCulture)}:{assignee}"));
         }
@@ -188,6 +208,9 @@ internal sealed class NotificationRelay(AppDbContext db, Notifier notifier)
         using var details = JsonDocument.Parse(data);
         return Text(details.RootElement, "reason") == "apology";
     }
+
+    private static string VietnamTime(DateTimeOffset instant) =>
+        instant.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
