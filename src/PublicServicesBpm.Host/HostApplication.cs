@@ -4,12 +4,14 @@ using PublicServicesBpm.Host.Features.Audit;
 using PublicServicesBpm.Host.Features.Calendar;
 using PublicServicesBpm.Host.Features.Catalogue;
 using PublicServicesBpm.Host.Features.Dossiers;
+using PublicServicesBpm.Host.Features.Deadlines;
 using PublicServicesBpm.Host.Features.Definitions;
 using PublicServicesBpm.Host.Features.Designer;
 using PublicServicesBpm.Host.Features.DevelopmentIdentityProvider;
 using PublicServicesBpm.Host.Features.Forms;
 using PublicServicesBpm.Host.Features.Identity;
 using PublicServicesBpm.Host.Features.Integrations.Tax;
+using PublicServicesBpm.Host.Features.Notifications;
 using PublicServicesBpm.Host.Features.Slips;
 using PublicServicesBpm.Host.Features.System;
 using PublicServicesBpm.Host.Features.Workflows;
@@ -68,6 +70,8 @@ internal static class HostApplication
         builder.Services.AddWorkflowEngine();
         builder.Services.AddCatalogue();
         builder.Services.AddDossiers();
+        builder.Services.AddNotifications();
+        builder.Services.AddDeadlines(builder.Configuration);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "PublicServicesBpm API";
@@ -108,6 +112,8 @@ internal static class HostApplication
         app.MapTaxSimulator();
         app.MapCatalogueApi();
         app.MapDossiersApi();
+        app.MapNotificationsApi().MapSmsSimulator();
+        app.MapDeadlineMonitoringApi();
         app.MapRazorComponents<App>();
         StartupBanner.PrintWhenStarted(app);
         return app;

@@ -64,6 +64,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Deployed versions of the electronic forms (form-js schemas).</summary>
     public DbSet<Forms.FormVersion> FormVersions => Set<Forms.FormVersion>();
 
+    /// <summary>Notifications to officers and citizens (in the app, and the outbox of their email and SMS).</summary>
+    public DbSet<Notifications.NotificationRecord> Notifications => Set<Notifications.NotificationRecord>();
+
+    /// <summary>The delivery log: every email and SMS attempt.</summary>
+    public DbSet<Notifications.DeliveryAttempt> DeliveryAttempts => Set<Notifications.DeliveryAttempt>();
+
+    /// <summary>Each person's notification channels, language and muted events.</summary>
+    public DbSet<Notifications.NotificationPreference> NotificationPreferences => Set<Notifications.NotificationPreference>();
+
     /// <summary>The designer studio's unpublished workflows and forms.</summary>
     public DbSet<Designer.DesignerDraft> DesignerDrafts => Set<Designer.DesignerDraft>();
 

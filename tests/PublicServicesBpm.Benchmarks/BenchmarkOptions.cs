@@ -4,7 +4,7 @@ namespace PublicServicesBpm.Benchmarks;
 
 /// <summary>
 /// How much work each measurement does. Usage (every option is optional; a bare number is <c>--operations</c>):
-/// <c>--operations 2000 --clients 1,8 --due-timers 10000 --future-timers 1000000 --loop 1000 --only engine,dossiers</c>.
+/// <c>--operations 2000 --clients 1,8 --due-timers 10000 --future-timers 1000000 --loop 1000 --deadline-dossiers 1000000 --deadline-crossings 10000 --only engine,dossiers</c>.
 /// </summary>
 internal sealed record BenchmarkOptions
 {
@@ -23,7 +23,13 @@ internal sealed record BenchmarkOptions
     /// <summary>Iterations of the user-task loop of (d).</summary>
     public int LoopIterations { get; init; } = 1000;
 
-    /// <summary>The benchmark groups to run (persistence, engine, timers, rows, catalogue, dossiers); null runs all.</summary>
+    /// <summary>Open dossiers (already seen by the deadline monitor) in app.dossiers during (g); 0 skips (g).</summary>
+    public int DeadlineDossiers { get; init; } = 1_000_000;
+
+    /// <summary>Dossiers whose threshold has passed, crossed by one scan of (g); as many unseen ones are then seen.</summary>
+    public int DeadlineCrossings { get; init; } = 10_000;
+
+    /// <summary>The benchmark groups to run (persistence, engine, timers, rows, catalogue, dossiers, deadlines); null runs all.</summary>
     public IReadOnlySet<string>? Only { get; init; }
 
     public bool Runs(string group) => Only is null || Only.Contains(group);
@@ -46,6 +52,8 @@ internal sealed record BenchmarkOptions
                 "--due-timers" => options with { DueTimers = Count(value) },
                 "--future-timers" => options with { FutureTimers = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--loop" => options with { LoopIterations = Count(value) },
+                "--deadline-dossiers" => options with { DeadlineDossiers = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture) },
+                "--deadline-crossings" => options with { DeadlineCrossings = Count(value) },
                 "--only" => options with { Only = value.Split(',').ToHashSet(StringComparer.Ordinal) },
                 _ => throw new ArgumentException($"Unknown option {args[i - 1]}."),
             };

@@ -50,6 +50,10 @@ if (options.Runs("dossiers"))
 {
     await new DossierBenchmarks(probe, options).RunAsync();
 }
+if (options.Runs("deadlines") && options.DeadlineDossiers > 0)
+{
+    await new DeadlineBenchmarks(probe, options).RunAsync();
+}
 
 report.Note("cl = concurrent clients, each its own loop, sharing one NpgsqlDataSource pool (configured like the host's: NoResetOnClose).");
 report.Note("rt/op = round trips: commands and batches (Npgsql tracing; a batch counts once) + COMMIT/ROLLBACK (Npgsql transaction log events). BEGIN rides with the first command.");

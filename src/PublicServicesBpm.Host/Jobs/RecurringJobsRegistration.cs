@@ -18,5 +18,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurringJo
     {
         recurringJobs.AddOrUpdate<FireDueTimersJob>(FireDueTimersJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         recurringJobs.AddOrUpdate<RunStaleJobsJob>(RunStaleJobsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<Features.Notifications.DispatchNotificationsJob>(Features.Notifications.DispatchNotificationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<Features.Deadlines.DeadlineMonitorJob>(Features.Deadlines.DeadlineMonitorJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<Features.Deadlines.NotificationRelayJob>(Features.Deadlines.NotificationRelayJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 }

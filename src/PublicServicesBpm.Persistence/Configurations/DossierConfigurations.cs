@@ -39,6 +39,12 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<DossierRec
         builder.HasIndex(d => new { d.AgencyCode, d.Status, d.CreatedAt });
         // Open dossiers by appointment: the deadline monitor reads only those near their appointment.
         builder.HasIndex(d => d.AppointmentAt).HasFilter("status IN (2, 4, 5, 6, 7) AND appointment_at IS NOT NULL").HasDatabaseName("ix_dossiers_open_appointment");
+        // The deadline monitor: dossiers whose clock runs (received, processing) and whose appointment it has not seen, and
+        // the next threshold of the ones it watches.
+        builder.HasIndex(d => d.ReceivedAt).HasFilter("status IN (2, 4) AND appointment_at IS NOT NULL AND sla_due_at IS DISTINCT FROM appointment_at")
+            .HasDatabaseName("ix_dossiers_sla_unseen");
+        builder.HasIndex(d => d.SlaCheckAt).HasFilter("status IN (2, 4) AND sla_check_at IS NOT NULL AND sla_due_at = appointment_at")
+            .HasDatabaseName("ix_dossiers_sla_check");
         builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyCode).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -86,6 +92,7 @@ internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<Dossi
         builder.Property(e => e.ActorSubject).HasMaxLength(200);
         builder.Property(e => e.ActorName).HasMaxLength(200);
         builder.Property(e => e.Data).HasColumnType("jsonb");
+        builder.HasIndex(e => e.Id).HasFilter("NOT notified").HasDatabaseName("ix_dossier_events_unnotified");
         builder.HasIndex(e => new { e.DossierId, e.Id });
         builder.HasOne<DossierRecord>().WithMany().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
     }

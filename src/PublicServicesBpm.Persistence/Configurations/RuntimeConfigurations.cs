@@ -29,6 +29,12 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTaskR
         builder.HasIndex(t => t.CandidateGroups).HasMethod("gin").HasFilter("status = 'open'");
         builder.HasIndex(t => t.Assignee).HasFilter("status = 'open'");
         builder.HasIndex(t => t.DueAt).HasFilter("status = 'open' AND due_at IS NOT NULL");
+        // The deadline monitor (Host: Features/Deadlines): tasks it has not seen (or whose due time changed), and the
+        // next threshold of the ones it watches. Both stay as small as the work they point at.
+        builder.HasIndex(t => t.CreatedAt).HasFilter("status = 'open' AND due_at IS NOT NULL AND sla_due_at IS DISTINCT FROM due_at")
+            .HasDatabaseName("ix_user_tasks_sla_unseen");
+        builder.HasIndex(t => t.SlaCheckAt).HasFilter("status = 'open' AND sla_check_at IS NOT NULL AND sla_due_at = due_at")
+            .HasDatabaseName("ix_user_tasks_sla_check");
     }
 }
 
@@ -80,6 +86,7 @@ internal sealed class HistoryEventConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.Id).UseIdentityAlwaysColumn();
         builder.Property(h => h.Data).HasColumnType("jsonb");
         builder.HasIndex(h => new { h.InstanceId, h.Id });
+        builder.HasIndex(h => h.Id).HasFilter("NOT notified AND type IN ('TaskAssigned', 'TaskDelegated')").HasDatabaseName("ix_history_events_unnotified_assignments");
     }
 }
 

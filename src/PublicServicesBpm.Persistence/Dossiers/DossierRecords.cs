@@ -60,6 +60,15 @@ public sealed class DossierRecord
     /// <summary>The current appointment (ngày hẹn trả); every change is a row of <c>dossier_events</c> of kind <c>appointment</c>.</summary>
     public DateTimeOffset? AppointmentAt { get; set; }
 
+    /// <summary>The appointment the deadline monitor's <see cref="SlaStage"/> refers to; differs from <see cref="AppointmentAt"/> until the monitor has seen the change.</summary>
+    public DateTimeOffset? SlaDueAt { get; set; }
+
+    /// <summary>How far the deadline monitor has gone for the appointment: 0 watching, 1 near due (apology proposed), 2 overdue (escalated).</summary>
+    public short SlaStage { get; set; }
+
+    /// <summary>When the monitor next looks at the dossier; null when there is nothing more to do.</summary>
+    public DateTimeOffset? SlaCheckAt { get; set; }
+
     /// <summary>The appointment first set at receipt (printed on form 01).</summary>
     public DateTimeOffset? FirstAppointmentAt { get; set; }
 
@@ -169,6 +178,9 @@ public sealed class DossierEventRecord
 
     /// <summary>Details of the event (JSON).</summary>
     public string? Data { get; init; }
+
+    /// <summary>False until the notification relay has told the people concerned (the relay marks every new event).</summary>
+    public bool Notified { get; set; }
 }
 
 /// <summary>One supplementation request and its answer, table <c>app.dossier_supplementations</c>.</summary>

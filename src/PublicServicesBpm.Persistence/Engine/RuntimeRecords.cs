@@ -58,6 +58,15 @@ public sealed class UserTaskRecord
 
     public DateTimeOffset? DueAt { get; init; }
 
+    /// <summary>The due time the deadline monitor's <see cref="SlaStage"/> refers to; differs from <see cref="DueAt"/> until the monitor has seen the task.</summary>
+    public DateTimeOffset? SlaDueAt { get; set; }
+
+    /// <summary>How far the deadline monitor has gone: 0 watching, 1 near due, 2 overdue (escalated to the department head), 3 escalated to the unit leader.</summary>
+    public short SlaStage { get; set; }
+
+    /// <summary>When the monitor next looks at the task (its next threshold); null when there is nothing more to do.</summary>
+    public DateTimeOffset? SlaCheckAt { get; set; }
+
     /// <summary><c>open</c>, <c>completed</c> or <c>cancelled</c>.</summary>
     public required string Status { get; set; }
 
@@ -144,6 +153,9 @@ public sealed class HistoryEventRecord
     public string? ElementId { get; init; }
 
     public required string Data { get; init; }
+
+    /// <summary>False until the notification relay has told people about it (task assignments only; the others are never read).</summary>
+    public bool Notified { get; set; }
 }
 
 /// <summary>The first result of a command sent with an idempotency key; a repeat returns it and changes nothing.</summary>

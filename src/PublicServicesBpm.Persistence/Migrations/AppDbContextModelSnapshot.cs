@@ -1320,12 +1320,20 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<bool>("Notified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notified");
+
                     b.Property<short?>("Status")
                         .HasColumnType("smallint")
                         .HasColumnName("status");
 
                     b.HasKey("Id")
                         .HasName("pk_dossier_events");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_dossier_events_unnotified")
+                        .HasFilter("NOT notified");
 
                     b.HasIndex("DossierId", "Id")
                         .HasDatabaseName("ix_dossier_events_dossier_id_id");
@@ -1648,6 +1656,18 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("returned_at");
 
+                    b.Property<DateTimeOffset?>("SlaCheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sla_check_at");
+
+                    b.Property<DateTimeOffset?>("SlaDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sla_due_at");
+
+                    b.Property<short>("SlaStage")
+                        .HasColumnType("smallint")
+                        .HasColumnName("sla_stage");
+
                     b.Property<short>("Status")
                         .HasColumnType("smallint")
                         .HasColumnName("status");
@@ -1689,6 +1709,14 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_dossiers_process_instance_id")
                         .HasFilter("process_instance_id IS NOT NULL");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_dossiers_sla_unseen")
+                        .HasFilter("status IN (2, 4) AND appointment_at IS NOT NULL AND sla_due_at IS DISTINCT FROM appointment_at");
+
+                    b.HasIndex("SlaCheckAt")
+                        .HasDatabaseName("ix_dossiers_sla_check")
+                        .HasFilter("status IN (2, 4) AND sla_check_at IS NOT NULL AND sla_due_at = appointment_at");
 
                     b.HasIndex("OwnerSubject", "CreatedAt")
                         .HasDatabaseName("ix_dossiers_owner_subject_created_at")
@@ -1887,6 +1915,10 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
 
+                    b.Property<bool>("Notified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notified");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1894,6 +1926,10 @@ namespace PublicServicesBpm.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_history_events");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_history_events_unnotified_assignments")
+                        .HasFilter("NOT notified AND type IN ('TaskAssigned', 'TaskDelegated')");
 
                     b.HasIndex("InstanceId", "Id")
                         .HasDatabaseName("ix_history_events_instance_id_id");
@@ -2254,6 +2290,18 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("owner");
 
+                    b.Property<DateTimeOffset?>("SlaCheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sla_check_at");
+
+                    b.Property<DateTimeOffset?>("SlaDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sla_due_at");
+
+                    b.Property<short>("SlaStage")
+                        .HasColumnType("smallint")
+                        .HasColumnName("sla_stage");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2273,12 +2321,20 @@ namespace PublicServicesBpm.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CandidateGroups"), "gin");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_user_tasks_sla_unseen")
+                        .HasFilter("status = 'open' AND due_at IS NOT NULL AND sla_due_at IS DISTINCT FROM due_at");
+
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_user_tasks_due_at")
                         .HasFilter("status = 'open' AND due_at IS NOT NULL");
 
                     b.HasIndex("InstanceId")
                         .HasDatabaseName("ix_user_tasks_instance_id");
+
+                    b.HasIndex("SlaCheckAt")
+                        .HasDatabaseName("ix_user_tasks_sla_check")
+                        .HasFilter("status = 'open' AND sla_check_at IS NOT NULL AND sla_due_at = due_at");
 
                     b.ToTable("user_tasks", "bpm");
                 });
@@ -2721,6 +2777,226 @@ namespace PublicServicesBpm.Persistence.Migrations
                     b.ToTable("role_grants", "app");
                 });
 
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Notifications.DeliveryAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_attempts");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_delivery_attempts_at");
+
+                    b.HasIndex("NotificationId", "Channel")
+                        .HasDatabaseName("ix_delivery_attempts_notification_id_channel");
+
+                    b.ToTable("delivery_attempts", "app", t =>
+                        {
+                            t.HasCheckConstraint("ck_delivery_attempts_outcome", "outcome IN ('sent', 'failed', 'gave-up')");
+                        });
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<string>("RecipientKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recipient_kind");
+
+                    b.Property<string>("RecipientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("culture");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email");
+
+                    b.PrimitiveCollection<string[]>("MutedEvents")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("muted_events");
+
+                    b.Property<bool>("Sms")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sms");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("RecipientKind", "RecipientId")
+                        .HasName("pk_notification_preferences");
+
+                    b.ToTable("notification_preferences", "app");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Notifications.NotificationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("culture");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<string>("DispatchState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("dispatch_state");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("event");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.PrimitiveCollection<string[]>("PendingChannels")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("pending_channels");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<string>("RecipientKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recipient_kind");
+
+                    b.Property<string>("SmsText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("sms_text");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_dedupe_key");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_notifications_pending")
+                        .HasFilter("dispatch_state = 'pending'");
+
+                    b.HasIndex("RecipientKind", "RecipientId")
+                        .HasDatabaseName("ix_notifications_unread")
+                        .HasFilter("read_at IS NULL");
+
+                    b.HasIndex("RecipientKind", "RecipientId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_recipient_kind_recipient_id_created_at");
+
+                    b.ToTable("notifications", "app", t =>
+                        {
+                            t.HasCheckConstraint("ck_notifications_dispatch_state", "dispatch_state IN ('pending', 'done')");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("PublicServicesBpm.Persistence.Identity.OfficerAccount", null)
@@ -2931,6 +3207,16 @@ namespace PublicServicesBpm.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_role_grants_agencies_agency_code");
+                });
+
+            modelBuilder.Entity("PublicServicesBpm.Persistence.Notifications.DeliveryAttempt", b =>
+                {
+                    b.HasOne("PublicServicesBpm.Persistence.Notifications.NotificationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_attempts_notifications_notification_id");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>
