@@ -13,7 +13,8 @@ internal sealed class DeadlineMonitoring(NpgsqlDataSource dataSource)
 {
     public static readonly IReadOnlyList<string> Dimensions = ["agency", "procedure", "officer"];
 
-    public sealed record Row(string Key, string Name, int Open, int NearDue, int Overdue);
+    /// <summary>One agency, procedure or officer; <see cref="NameEn"/> is the procedure's English name where it has one.</summary>
+    public sealed record Row(string Key, string Name, string? NameEn, int Open, int NearDue, int Overdue);
 
     public sealed record Report(string By, IReadOnlyList<Row> Steps, IReadOnlyList<Row> Dossiers);
 
@@ -24,25 +25,27 @@ internal sealed class DeadlineMonitoring(NpgsqlDataSource dataSource)
     {
         var everything = officer.HasRole(OfficerRole.Administrator) || officer.HasRole(OfficerRole.Auditor);
         var agencies = officer.Agencies.ToArray();
-        var (stepKey, stepName) = by switch
+        var (stepKey, stepName, stepNameEn) = by switch
         {
-            "procedure" => ("d.procedure_code", ProcedureName),
-            "officer" => ("coalesce(t.assignee, '')", "coalesce((SELECT a.full_name FROM app.officer_accounts a WHERE a.id::text = t.assignee), '')"),
-            _ => ("d.agency_code", AgencyName),
+            "procedure" => ("d.procedure_code", ProcedureName, ProcedureNameEn),
+            "officer" => ("coalesce(t.assignee, '')", "coalesce((SELECT a.full_name FROM app.officer_accounts a WHERE a.id::text = t.assignee), '')", "NULL::text"),
+            _ => ("d.agency_code", AgencyName, "NULL::text"),
         };
-        var (dossierKey, dossierName) = by == "procedure" ? ("d.procedure_code", ProcedureName) : ("d.agency_code", AgencyName);
+        var (dossierKey, dossierName, dossierNameEn) = by == "procedure" ? ("d.procedure_code", ProcedureName, ProcedureNameEn) : ("d.agency_code", AgencyName, "NULL::text");
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(Command($"""
-            SELECT {stepKey} AS key, min({stepName}) AS name, count(*)::int, count(*) FILTER (WHERE t.sla_stage = 1)::int, count(*) FILTER (WHERE t.sla_stage >= 2)::int
+            SELECT {stepKey} AS key, min({stepName}) AS name, min({stepNameEn}) AS name_en,
+                count(*)::int, count(*) FILTER (WHERE t.sla_stage = 1)::int, count(*) FILTER (WHERE t.sla_stage >= 2)::int
             FROM bpm.user_tasks t JOIN app.dossiers d ON d.process_instance_id = t.instance_id
             WHERE t.status = 'open' AND (@everything OR d.agency_code = ANY(@agencies))
-            GROUP BY 1 ORDER BY 5 DESC, 4 DESC, 2
+            GROUP BY 1 ORDER BY 6 DESC, 5 DESC, 2
             """, everything, agencies));
         batch.BatchCommands.Add(Command($"""
-            SELECT {dossierKey} AS key, min({dossierName}) AS name, count(*)::int, count(*) FILTER (WHERE d.sla_stage = 1)::int, count(*) FILTER (WHERE d.sla_stage >= 2)::int
+            SELECT {dossierKey} AS key, min({dossierName}) AS name, min({dossierNameEn}) AS name_en,
+                count(*)::int, count(*) FILTER (WHERE d.sla_stage = 1)::int, count(*) FILTER (WHERE d.sla_stage >= 2)::int
             FROM app.dossiers d
             WHERE d.status IN (2, 4, 5, 6) AND (@everything OR d.agency_code = ANY(@agencies))
-            GROUP BY 1 ORDER BY 5 DESC, 4 DESC, 2
+            GROUP BY 1 ORDER BY 6 DESC, 5 DESC, 2
             """, everything, agencies));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var steps = await ReadAsync(reader, cancellationToken);
@@ -56,6 +59,9 @@ internal sealed class DeadlineMonitoring(NpgsqlDataSource dataSource)
     private const string ProcedureName =
         "coalesce((SELECT v.name FROM app.procedure_versions v WHERE v.procedure_key = d.procedure_code ORDER BY v.version DESC LIMIT 1), d.procedure_code)";
 
+    private const string ProcedureNameEn =
+        "(SELECT v.name_en FROM app.procedure_versions v WHERE v.procedure_key = d.procedure_code ORDER BY v.version DESC LIMIT 1)";
+
     private static NpgsqlBatchCommand Command(string sql, bool everything, string[] agencies) => new(sql)
     {
         Parameters = { new("everything", everything), new("agencies", agencies) },
@@ -66,7 +72,7 @@ internal sealed class DeadlineMonitoring(NpgsqlDataSource dataSource)
         var rows = new List<Row>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new Row(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4)));
+            rows.Add(new Row(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5)));
         }
         return rows;
     }
