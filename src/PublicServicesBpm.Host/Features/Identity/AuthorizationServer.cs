@@ -143,7 +143,9 @@ internal sealed record ServerKeys(SecurityKey Signing, SecurityKey Encryption)
         if (!File.Exists(path))
         {
             using var created = RSA.Create(2048);
-            var temporary = path + "." + Environment.ProcessId + ".tmp";
+            // A name of its own: several hosts in one process (the test classes of a fresh clone's first run) make the
+            // keys at the same moment, and a shared temporary file was moved or truncated under another's feet.
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
             File.WriteAllText(temporary, created.ExportPkcs8PrivateKeyPem());
             if (!OperatingSystem.IsWindows())
             {
